@@ -1,0 +1,85 @@
+package io.kubeplane.model;
+
+import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The kinds kubeplane serves, looked up by kind or by REST path segments.
+ *
+ * <p>Immutable and thread-safe; a single shared instance is {@link #SERVED}.
+ */
+public final class ApiResources {
+
+    public static final ApiResource NAMESPACES = new ApiResource(
+            "", "v1", "Namespace", "namespaces", "namespace", false, List.of("ns"), Set.of("status"), Namespace.class);
+    public static final ApiResource PODS = new ApiResource(
+            "", "v1", "Pod", "pods", "pod", true, List.of("po"), Set.of("status"), Pod.class);
+    public static final ApiResource SERVICES = new ApiResource(
+            "", "v1", "Service", "services", "service", true, List.of("svc"), Set.of("status"), Service.class);
+    public static final ApiResource ENDPOINTS = new ApiResource(
+            "", "v1", "Endpoints", "endpoints", "endpoints", true, List.of("ep"), Set.of(), Endpoints.class);
+    public static final ApiResource NODES = new ApiResource(
+            "", "v1", "Node", "nodes", "node", false, List.of("no"), Set.of("status"), Node.class);
+    public static final ApiResource EVENTS = new ApiResource(
+            "", "v1", "Event", "events", "event", true, List.of("ev"), Set.of(), Event.class);
+    public static final ApiResource ENDPOINT_SLICES = new ApiResource(
+            "discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", "endpointslice", true, List.of(), Set.of(),
+            EndpointSlice.class);
+    public static final ApiResource DEPLOYMENTS = new ApiResource(
+            "apps", "v1", "Deployment", "deployments", "deployment", true, List.of("deploy"), Set.of("status", "scale"),
+            Deployment.class);
+
+    /** Every kind kubeplane serves. */
+    public static final ApiResources SERVED = new ApiResources(
+            List.of(NAMESPACES, PODS, SERVICES, ENDPOINTS, NODES, EVENTS, ENDPOINT_SLICES, DEPLOYMENTS));
+
+    private final List<ApiResource> all;
+    private final Map<String, ApiResource> byPath;
+    private final Map<Class<?>, ApiResource> byType;
+
+    public ApiResources(List<ApiResource> resources) {
+        this.all = List.copyOf(resources);
+        this.byPath = all.stream().collect(Collectors.toUnmodifiableMap(
+                r -> pathKey(r.group(), r.version(), r.plural()), Function.identity()));
+        this.byType = all.stream().collect(Collectors.toUnmodifiableMap(ApiResource::type, Function.identity()));
+    }
+
+    public List<ApiResource> all() {
+        return all;
+    }
+
+    /** The resource served at {@code /api/v1/<plural>} or {@code /apis/<group>/<version>/<plural>}. */
+    public Optional<ApiResource> byPath(String group, String version, String plural) {
+        return Optional.ofNullable(byPath.get(pathKey(group, version, plural)));
+    }
+
+    public Optional<ApiResource> byType(Class<?> type) {
+        return Optional.ofNullable(byType.get(type));
+    }
+
+    /** The resource with this {@code apiVersion} and {@code kind}, as written in an object. */
+    public Optional<ApiResource> byKind(String apiVersion, String kind) {
+        return all.stream().filter(r -> r.apiVersion().equals(apiVersion) && r.kind().equals(kind)).findFirst();
+    }
+
+    /** The resource named {@code plural} or {@code plural.group}, as in a topic or an RBAC rule. */
+    public Optional<ApiResource> byGroupResource(String groupResource) {
+        return all.stream().filter(r -> r.groupResource().equals(groupResource)).findFirst();
+    }
+
+    private static String pathKey(String group, String version, String plural) {
+        return group + "/" + version + "/" + plural;
+    }
+}
