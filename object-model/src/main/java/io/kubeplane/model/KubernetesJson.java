@@ -48,4 +48,10 @@ public final class KubernetesJson {
     public static JsonNode toTree(Object value) {
         return JSON.valueToTree(value);
     }
+
+    /** A deep copy of a model object (or any bean Jackson can round-trip), through its JSON tree. */
+    @SuppressWarnings("unchecked")
+    public static <T> T deepCopy(T value) {
+        return JSON.treeToValue(JSON.valueToTree(value), (Class<T>) value.getClass());
+    }
 }
