@@ -16,8 +16,8 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
  * already set are never changed, so applying the defaults twice gives the same object.
  *
  * <p>Stateless and thread-safe, but mutates the object it is given: callers own that object. The
- * api-server calls it on every create and update before validating; kinds without defaults (Event)
- * come back unchanged.
+ * api-server calls {@link #apply} on creates and {@link #applyForUpdate} on updates, before
+ * {@link io.kubeplane.model.validation.Validation}; kinds without defaults (Event) come back unchanged.
  */
 public final class Defaulting {
 
@@ -38,5 +38,23 @@ public final class Defaulting {
             }
         }
         return obj;
+    }
+
+    /**
+     * Applies the defaults to an object replacing {@code old}, then what kube-apiserver's update
+     * strategies take from the stored object so that clients need not read before they write. For
+     * Services: cluster IPs, NodePorts and health-check port the client left out keep their
+     * allocated values, a client that only sends the singular {@code clusterIP} keeps
+     * {@code clusterIPs}, and a type change drops the fields the new type has no use for (see
+     * {@code ServiceUpdates}). Other kinds get {@link #apply}. Returns {@code obj}, changed in place;
+     * {@code old} is not changed.
+     */
+    public static <T extends HasMetadata> T applyForUpdate(T obj, T old) {
+        if (obj instanceof Service service && old instanceof Service oldService) {
+            ServiceDefaults.applyDefaults(service);
+            ServiceUpdates.carryOver(service, oldService);
+            return obj;
+        }
+        return apply(obj);
     }
 }
