@@ -1,5 +1,5 @@
 /**
- * Test fixtures: a PostgreSQL database of its own per test run, and an embedded Kafka broker.
+ * Test fixtures shared by the integration tests: a PostgreSQL database of its own per test run.
  */
 @NullMarked
 package io.kubeplane.testsupport;
