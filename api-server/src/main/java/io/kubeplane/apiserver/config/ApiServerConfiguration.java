@@ -1,0 +1,136 @@
+package io.kubeplane.apiserver.config;
+
+import io.kubeplane.apiserver.http.AuthenticationFilter;
+import io.kubeplane.apiserver.http.ReadinessCheck;
+import io.kubeplane.apiserver.http.SecurePortCustomizer;
+import io.kubeplane.apiserver.http.ServingCertificates;
+import io.kubeplane.apiserver.http.TokenFile;
+import io.kubeplane.apiserver.http.WatchStreamer;
+import io.kubeplane.apiserver.registry.KindStrategies;
+import io.kubeplane.apiserver.registry.ObjectRules;
+import io.kubeplane.apiserver.rest.CreateOperation;
+import io.kubeplane.apiserver.rest.DeleteOperation;
+import io.kubeplane.apiserver.rest.ReadOperation;
+import io.kubeplane.apiserver.rest.UpdateOperation;
+import io.kubeplane.apiserver.storage.EventLog;
+import io.kubeplane.apiserver.storage.ObjectStore;
+import io.kubeplane.apiserver.storage.PostgresEventLog;
+import io.kubeplane.apiserver.storage.PostgresObjectStore;
+import io.kubeplane.apiserver.watch.EventLogTailer;
+import io.kubeplane.apiserver.watch.WatchCache;
+import io.kubeplane.model.ApiResources;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Wires the api-server: store, tailer and watch cache, operations, authentication and the TLS port. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiServerProperties.class)
+public class ApiServerConfiguration {
+
+    @Bean
+    ApiResources apiResources() {
+        return ApiResources.SERVED;
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ObjectRules objectRules(Clock clock) {
+        return new ObjectRules(KindStrategies.served(), clock, UUID::randomUUID, new SecureRandom());
+    }
+
+    @Bean
+    WatchCache watchCache(ApiServerProperties properties) {
+        return new WatchCache(properties.watch().windowSize(), properties.watch().queueCapacity());
+    }
+
+    @Bean
+    EventLog eventLog(JdbcTemplate jdbc) {
+        return new PostgresEventLog(jdbc);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    EventLogTailer eventLogTailer(EventLog eventLog, WatchCache cache, ApiServerProperties properties) {
+        return new EventLogTailer(eventLog, cache, properties.watch().pollInterval(), properties.watch().windowSize());
+    }
+
+    @Bean
+    ObjectStore objectStore(JdbcTemplate jdbc, ApiResources resources, EventLogTailer tailer) {
+        return new PostgresObjectStore(jdbc, resources, tailer::wake);
+    }
+
+    @Bean
+    CreateOperation createOperation(ObjectStore store, ObjectRules rules) {
+        return new CreateOperation(store, rules);
+    }
+
+    @Bean
+    DeleteOperation deleteOperation(ObjectStore store, ObjectRules rules, Clock clock) {
+        return new DeleteOperation(store, rules, clock);
+    }
+
+    @Bean
+    UpdateOperation updateOperation(ObjectStore store, ObjectRules rules, CreateOperation creator, DeleteOperation deleter) {
+        return new UpdateOperation(store, rules, creator, deleter);
+    }
+
+    @Bean
+    ReadOperation readOperation(ObjectStore store, WatchCache cache) {
+        return new ReadOperation(store, cache);
+    }
+
+    @Bean
+    WatchStreamer watchStreamer(WatchCache cache, ReadOperation reader, ApiServerProperties properties) {
+        return new WatchStreamer(cache, reader, properties.watch().bookmarkInterval(), properties.watch().timeout());
+    }
+
+    @Bean
+    TokenFile tokenFile(ApiServerProperties properties) {
+        try {
+            return TokenFile.read(properties.tokenFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the token file " + properties.tokenFile()
+                                           + " (kubeplane.api-server.token-file)", e);
+        }
+    }
+
+    @Bean
+    FilterRegistrationBean<AuthenticationFilter> authenticationFilter(TokenFile tokens) {
+        FilterRegistrationBean<AuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new AuthenticationFilter(() -> tokens));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "kubeplane.api-server.secure-serving.enabled", matchIfMissing = true)
+    SecurePortCustomizer securePortCustomizer(ApiServerProperties properties) throws IOException {
+        ApiServerProperties.SecureServing secure = properties.secureServing();
+        ServingCertificates.Files files = ServingCertificates.ensure(secure.certDir(), secure.extraSans());
+        return new SecurePortCustomizer(secure.bindAddress(), secure.port(), files);
+    }
+
+    @Bean
+    ReadinessCheck watchCacheReadiness(WatchCache cache) {
+        return ReadinessCheck.of("watch-cache", cache::isReady);
+    }
+
+    @Bean
+    ReadinessCheck storeReadiness(JdbcTemplate jdbc) {
+        return ReadinessCheck.of("store", () -> Integer.valueOf(1).equals(jdbc.queryForObject("SELECT 1", Integer.class)));
+    }
+}

@@ -1,0 +1,35 @@
+package io.kubeplane.apiserver.http;
+
+import io.kubeplane.model.KubernetesJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Answers every failure of the Kubernetes API with a {@code kind: Status} body; an unexpected
+ * exception is logged and answered 500 InternalError, never with a stack trace.
+ */
+@RestControllerAdvice(assignableTypes = {ResourceController.class, DiscoveryController.class})
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    public ResponseEntity<String> apiException(ApiException e) {
+        return ResourceController.json(e.code(), KubernetesJson.write(e.status()));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    public ResponseEntity<String> methodNotSupported(HttpRequestMethodNotSupportedException e) {
+        return apiException(ApiException.methodNotAllowed(e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<String> unexpected(Exception e) {
+        log.error("request failed", e);
+        return apiException(ApiException.internal(e.getClass().getSimpleName()));
+    }
+}

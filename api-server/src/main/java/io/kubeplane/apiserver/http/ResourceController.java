@@ -1,0 +1,254 @@
+package io.kubeplane.apiserver.http;
+
+import io.kubeplane.apiserver.registry.ObjectRules;
+import io.kubeplane.apiserver.rest.CreateOperation;
+import io.kubeplane.apiserver.rest.DeleteOperation;
+import io.kubeplane.apiserver.rest.ReadOperation;
+import io.kubeplane.apiserver.rest.UpdateOperation;
+import io.kubeplane.apiserver.storage.StoredObject;
+import io.kubeplane.apiserver.watch.SelectorWatchFilter;
+import io.kubeplane.model.ApiResource;
+import io.kubeplane.model.ApiResources;
+import io.kubeplane.model.KubernetesJson;
+import io.kubeplane.selector.FieldRequirement;
+import io.kubeplane.selector.FieldSelector;
+import io.kubeplane.selector.LabelSelector;
+import io.kubeplane.selector.SelectorParseException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every resource path of the Kubernetes API ({@code /api/v1/...}, {@code /apis/<group>/<version>/...})
+ * and every verb on it: get, list, watch, create, update, patch, delete, deletecollection, and the
+ * {@code status} subresource. Paths are taken apart by {@link ApiPath}; the work is done by the
+ * operations of {@code io.kubeplane.apiserver.rest}. Thread-safe.
+ */
+@RestController
+public class ResourceController {
+
+    private static final Set<String> WATCH_TRUE = Set.of("true", "1");
+
+    private final ApiResources resources;
+    private final ObjectRules rules;
+    private final CreateOperation creator;
+    private final UpdateOperation updater;
+    private final DeleteOperation deleter;
+    private final ReadOperation reader;
+    private final WatchStreamer watches;
+    private final PatchBodies patches;
+
+    public ResourceController(ApiResources resources, ObjectRules rules, CreateOperation creator, UpdateOperation updater,
+                              DeleteOperation deleter, ReadOperation reader, WatchStreamer watches, PatchBodies patches) {
+        this.resources = resources;
+        this.rules = rules;
+        this.creator = creator;
+        this.updater = updater;
+        this.deleter = deleter;
+        this.reader = reader;
+        this.watches = watches;
+        this.patches = patches;
+    }
+
+    @RequestMapping({"/api/**", "/apis/**"})
+    public @Nullable ResponseEntity<String> handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ApiPath path = ApiPath.parse(request.getRequestURI())
+                .orElseThrow(() -> ApiException.notFound("the server could not find the requested resource"));
+        ApiResource resource = resolve(path);
+        String namespace = path.namespace() == null ? "" : path.namespace();
+        String method = request.getMethod();
+        if (request.getParameter("dryRun") != null) {
+            throw ApiException.badRequest("dryRun is not supported by this server");
+        }
+        if (path.isCollection()) {
+            return switch (method) {
+                case "GET" -> {
+                    if (WATCH_TRUE.contains(String.valueOf(request.getParameter("watch")))) {
+                        watch(resource, path, request, response);
+                        yield null;
+                    }
+                    yield list(resource, path, request);
+                }
+                case "POST" -> {
+                    if (resource.namespaced() && path.namespace() == null) {
+                        throw ApiException.methodNotAllowed("POST is not supported on " + resource.groupResource()
+                                                            + " across all namespaces; name a namespace");
+                    }
+                    yield json(201, KubernetesJson.write(creator.create(resource, namespace, RequestBodies.readObject(request))));
+                }
+                case "DELETE" -> json(200, deleteCollection(resource, path, request));
+                default -> throw ApiException.methodNotAllowed(method + " is not supported on a collection");
+            };
+        }
+        String name = path.name();
+        boolean status = "status".equals(path.subresource());
+        return switch (method) {
+            case "GET" -> json(200, KubernetesJson.write(ObjectJson.canonical(reader.get(resource, namespace, name).json())));
+            case "PUT" -> {
+                UpdateOperation.Result result = updater.replace(resource, namespace, name, RequestBodies.readObject(request), status);
+                yield json(result.created() ? 201 : 200, KubernetesJson.write(result.object()));
+            }
+            case "PATCH" -> {
+                JsonNode patch = RequestBodies.readTree(request);
+                String mediaType = RequestBodies.mediaType(request.getContentType());
+                yield json(200, KubernetesJson.write(updater.patch(resource, namespace, name, status,
+                        current -> patches.apply(resource, mediaType, current, patch))));
+            }
+            case "DELETE" -> {
+                if (status) {
+                    throw ApiException.methodNotAllowed("DELETE is not supported on the status subresource");
+                }
+                DeleteOperation.Result result = deleter.delete(resource, namespace, name,
+                        deleteOptions(RequestBodies.readOptionalObject(request), request));
+                yield json(result.pending() ? 202 : 200, KubernetesJson.write(result.object()));
+            }
+            default -> throw ApiException.methodNotAllowed(method + " is not supported on an object");
+        };
+    }
+
+    private ApiResource resolve(ApiPath path) {
+        ApiResource resource = resources.byPath(path.group(), path.version(), path.resource())
+                .orElseThrow(() -> ApiException.notFound("the server could not find the requested resource"));
+        if (path.namespace() != null && !resource.namespaced()) {
+            throw ApiException.notFound("the server could not find the requested resource");
+        }
+        if (resource.namespaced() && path.namespace() == null && path.name() != null) {
+            throw ApiException.notFound("the server could not find the requested resource");
+        }
+        if (path.subresource() != null && !resource.subresources().contains(path.subresource())) {
+            throw ApiException.notFound("the server could not find the requested resource");
+        }
+        if (path.subresource() != null && !path.subresource().equals("status")) {
+            throw ApiException.notFound("the " + path.subresource() + " subresource of " + resource.groupResource()
+                                        + " is not served yet");
+        }
+        return resource;
+    }
+
+    private ResponseEntity<String> list(ApiResource resource, ApiPath path, HttpServletRequest request) {
+        ReadOperation.ListResult result = reader.list(resource, path.namespace(), labels(request), fields(resource, request),
+                intParameter(request, "limit"), request.getParameter("continue"));
+        return json(200, ListResponses.render(resource, result));
+    }
+
+    private void watch(ApiResource resource, ApiPath path, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        LabelSelector labels = labels(request);
+        FieldSelector fields = fields(resource, request);
+        int timeoutSeconds = intParameter(request, "timeoutSeconds");
+        watches.stream(new WatchStreamer.Request(resource, path.namespace(),
+                new SelectorWatchFilter(resource.groupResource(), path.namespace(), labels, fields), labels, fields,
+                request.getParameter("resourceVersion"), timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : null,
+                "true".equals(request.getParameter("allowWatchBookmarks"))), response);
+    }
+
+    private String deleteCollection(ApiResource resource, ApiPath path, HttpServletRequest request) {
+        DeleteOperation.Options options = deleteOptions(RequestBodies.readOptionalObject(request), request);
+        ReadOperation.ListResult matching = reader.list(resource, path.namespace(), labels(request),
+                fields(resource, request), 0, null);
+        List<ObjectNode> deleted = new ArrayList<>();
+        for (StoredObject object : matching.items()) {
+            try {
+                deleted.add(deleter.delete(resource, object.key().namespace(), object.key().name(), options).object());
+            } catch (ApiException e) {
+                if (e.code() != 404) {
+                    throw e;
+                }
+            }
+        }
+        return ListResponses.render(resource, deleted, matching.resourceVersion());
+    }
+
+    private LabelSelector labels(HttpServletRequest request) {
+        String selector = request.getParameter("labelSelector");
+        try {
+            return selector == null ? LabelSelector.everything() : LabelSelector.parse(selector);
+        } catch (SelectorParseException e) {
+            throw ApiException.badRequest("unable to parse requirement: " + e.getMessage());
+        }
+    }
+
+    private FieldSelector fields(ApiResource resource, HttpServletRequest request) {
+        String selector = request.getParameter("fieldSelector");
+        if (selector == null) {
+            return FieldSelector.everything();
+        }
+        FieldSelector parsed;
+        try {
+            parsed = FieldSelector.parse(selector);
+        } catch (SelectorParseException e) {
+            throw ApiException.badRequest("invalid field selector: " + e.getMessage());
+        }
+        List<String> supported = rules.strategy(resource).selectableFields();
+        for (FieldRequirement requirement : parsed.requirements()) {
+            String field = requirement.field();
+            if (!field.equals("metadata.name") && !field.equals("metadata.namespace") && !supported.contains(field)) {
+                throw ApiException.badRequest("field label not supported: " + field);
+            }
+        }
+        return parsed;
+    }
+
+    private static DeleteOperation.Options deleteOptions(ObjectNode body, HttpServletRequest request) {
+        String policy = request.getParameter("propagationPolicy");
+        if (policy == null) {
+            policy = body.path("propagationPolicy").asString("");
+        }
+        if (body.path("orphanDependents").asBoolean(false) || "true".equals(request.getParameter("orphanDependents"))) {
+            policy = "Orphan";
+        }
+        DeleteOperation.Propagation propagation = switch (policy) {
+            case "", "Background" -> DeleteOperation.Propagation.BACKGROUND;
+            case "Foreground" -> DeleteOperation.Propagation.FOREGROUND;
+            case "Orphan" -> DeleteOperation.Propagation.ORPHAN;
+            default -> throw ApiException.badRequest("propagationPolicy: Unsupported value: \"" + policy
+                                                     + "\": supported values: \"Background\", \"Foreground\", \"Orphan\"");
+        };
+        JsonNode preconditions = body.path("preconditions");
+        UUID uid = null;
+        Long version = null;
+        if (preconditions.hasNonNull("uid")) {
+            try {
+                uid = UUID.fromString(preconditions.get("uid").asString());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("preconditions.uid: not a uid: " + preconditions.get("uid").asString());
+            }
+        }
+        if (preconditions.hasNonNull("resourceVersion")) {
+            try {
+                version = Long.parseLong(preconditions.get("resourceVersion").asString());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("preconditions.resourceVersion: not a resource version");
+            }
+        }
+        return new DeleteOperation.Options(uid, version, propagation);
+    }
+
+    private static int intParameter(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + ": Invalid value: \"" + value + "\": must be an integer");
+        }
+    }
+
+    static ResponseEntity<String> json(int status, String body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}

@@ -1,0 +1,120 @@
+package io.kubeplane.apiserver.http;
+
+import io.kubeplane.apiserver.rest.ReadOperation;
+import io.kubeplane.apiserver.storage.StoredObject;
+import io.kubeplane.apiserver.watch.TooOldResourceVersionException;
+import io.kubeplane.apiserver.watch.WatchCache;
+import io.kubeplane.apiserver.watch.WatchFilter;
+import io.kubeplane.apiserver.watch.WatchSubscription;
+import io.kubeplane.events.WatchEventType;
+import io.kubeplane.model.ApiResource;
+import io.kubeplane.model.KubernetesJson;
+import io.kubeplane.selector.FieldSelector;
+import io.kubeplane.selector.LabelSelector;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Streams a watch as newline-delimited JSON watch events ({@code {"type":"ADDED","object":{...}}}),
+ * as kube-apiserver does: from a resourceVersion, every later event in order; with no version (or
+ * "0"), the current objects as ADDED first; BOOKMARK events when asked for; a 410 Gone as an ERROR
+ * event when the version has left the window. Ends at {@code timeoutSeconds} or when the client
+ * goes away. Each watch holds one (virtual) request thread. Thread-safe.
+ */
+public final class WatchStreamer {
+
+    private final WatchCache cache;
+    private final ReadOperation reader;
+    private final Duration bookmarkInterval;
+    private final Duration defaultTimeout;
+
+    public WatchStreamer(WatchCache cache, ReadOperation reader, Duration bookmarkInterval, Duration defaultTimeout) {
+        this.cache = cache;
+        this.reader = reader;
+        this.bookmarkInterval = bookmarkInterval;
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    /** What a watch request asked for. */
+    public record Request(ApiResource resource, @Nullable String namespace, WatchFilter filter, LabelSelector labels,
+                          FieldSelector fields, @Nullable String resourceVersion, @Nullable Duration timeout,
+                          boolean bookmarks) {
+    }
+
+    public void stream(Request request, HttpServletResponse response) throws IOException {
+        response.setStatus(200);
+        response.setContentType("application/json");
+        response.setHeader("Transfer-Encoding", "chunked");
+        OutputStream out = response.getOutputStream();
+        long deadline = System.nanoTime() + (request.timeout() == null ? defaultTimeout : request.timeout()).toNanos();
+        String requested = request.resourceVersion();
+        long from;
+        if (requested == null || requested.isEmpty() || requested.equals("0")) {
+            // "Get state and start at most recent": the objects as they are, then changes after them.
+            ReadOperation.ListResult current = reader.list(request.resource(), request.namespace(), request.labels(),
+                    request.fields(), 0, null);
+            for (StoredObject object : current.items()) {
+                write(out, WatchEventType.ADDED.name(), object.json());
+            }
+            from = current.resourceVersion();
+        } else {
+            try {
+                from = Long.parseLong(requested);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("invalid resource version: " + requested);
+            }
+        }
+        WatchSubscription subscription;
+        try {
+            subscription = cache.subscribe(request.filter(), from);
+        } catch (TooOldResourceVersionException e) {
+            write(out, "ERROR", KubernetesJson.write(ApiException.gone(e.getMessage()).status()));
+            return;
+        }
+        out.flush();
+        try (subscription) {
+            long nextBookmark = request.bookmarks() ? System.nanoTime() + bookmarkInterval.toNanos() : Long.MAX_VALUE;
+            while (!subscription.isClosed()) {
+                long now = System.nanoTime();
+                if (now >= deadline) {
+                    return;
+                }
+                WatchSubscription.Delivery delivery = subscription.poll(Duration.ofNanos(Math.min(deadline, nextBookmark) - now));
+                if (delivery != null) {
+                    write(out, delivery.type().name(), delivery.json());
+                    // Drain what is queued before flushing, so a burst costs one flush.
+                    WatchSubscription.Delivery more;
+                    while ((more = subscription.poll(Duration.ZERO)) != null) {
+                        write(out, more.type().name(), more.json());
+                    }
+                    out.flush();
+                } else if (System.nanoTime() >= nextBookmark) {
+                    write(out, "BOOKMARK", bookmark(request.resource(), cache.settledVersion()));
+                    out.flush();
+                    nextBookmark = System.nanoTime() + bookmarkInterval.toNanos();
+                }
+            }
+            if (subscription.overflowed()) {
+                write(out, "ERROR", KubernetesJson.write(ApiException.gone(
+                        "the watch fell too far behind; list and watch again").status()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String bookmark(ApiResource resource, long version) {
+        return "{\"kind\":\"" + resource.kind() + "\",\"apiVersion\":\"" + resource.apiVersion()
+               + "\",\"metadata\":{\"resourceVersion\":\"" + version + "\"}}";
+    }
+
+    private static void write(OutputStream out, String type, String objectJson) throws IOException {
+        out.write(("{\"type\":\"" + type + "\",\"object\":").getBytes(StandardCharsets.UTF_8));
+        out.write(objectJson.getBytes(StandardCharsets.UTF_8));
+        out.write("}\n".getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,57 @@
+package io.kubeplane.apiserver.rest;
+
+import io.kubeplane.apiserver.http.ApiException;
+import io.kubeplane.apiserver.registry.ObjectRules;
+import io.kubeplane.apiserver.storage.ObjectKey;
+import io.kubeplane.apiserver.storage.ObjectStore;
+import io.kubeplane.apiserver.storage.StoreException;
+import io.kubeplane.model.ApiResource;
+import io.kubeplane.model.ApiResources;
+import io.kubeplane.model.KubernetesJson;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * POST: prepares, defaults and validates a new object, then stores it with its ADDED event.
+ * A name generated from {@code generateName} that is already taken is drawn again, a few times, as
+ * kube-apiserver does. Thread-safe.
+ */
+public final class CreateOperation {
+
+    private static final int GENERATED_NAME_ATTEMPTS = 8;
+
+    private final ObjectStore store;
+    private final ObjectRules rules;
+
+    public CreateOperation(ObjectStore store, ObjectRules rules) {
+        this.store = store;
+        this.rules = rules;
+    }
+
+    /** Creates the object and returns it as stored, resourceVersion included. */
+    public ObjectNode create(ApiResource resource, String namespace, ObjectNode body) {
+        ObjectTrees.checkKind(resource, body);
+        ObjectTrees.checkNamespace(resource, body, namespace);
+        boolean generatedName = ObjectTrees.name(body).isEmpty();
+        ObjectNode prepared = rules.prepareForCreate(resource, body.deepCopy(), namespace);
+        for (int attempt = 1; ; attempt++) {
+            ObjectNode object = (ObjectNode) KubernetesJson.toTree(ObjectAdmission.admitCreate(resource, prepared));
+            String name = ObjectTrees.name(object);
+            ObjectKey key = new ObjectKey(resource, resource.namespaced() ? namespace : "", name);
+            try {
+                long version = store.create(key, ObjectTrees.write(rules, resource, object));
+                ObjectTrees.setResourceVersion(object, version);
+                return object;
+            } catch (StoreException.AlreadyExists e) {
+                if (!generatedName || attempt == GENERATED_NAME_ATTEMPTS) {
+                    throw ApiException.alreadyExists(resource, name);
+                }
+                String prefix = object.path("metadata").path("generateName").asString("");
+                ObjectTrees.metadata(prepared).put("name", rules.generateName(prefix));
+            } catch (StoreException.NamespaceNotActive e) {
+                throw e.terminating()
+                        ? ApiException.forbidden(resource, name, e.getMessage())
+                        : ApiException.notFound(ApiResources.NAMESPACES, namespace);
+            }
+        }
+    }
+}

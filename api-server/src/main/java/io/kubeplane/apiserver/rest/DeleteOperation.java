@@ -1,0 +1,158 @@
+package io.kubeplane.apiserver.rest;
+
+import io.kubeplane.apiserver.http.ApiException;
+import io.kubeplane.apiserver.registry.ObjectRules;
+import io.kubeplane.apiserver.storage.ObjectKey;
+import io.kubeplane.apiserver.storage.ObjectStore;
+import io.kubeplane.apiserver.storage.StoreException;
+import io.kubeplane.apiserver.storage.StoredObject;
+import io.kubeplane.model.ApiResource;
+import io.kubeplane.model.ApiResources;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * DELETE of one object, as kube-apiserver does it: preconditions checked; an object with finalizers
+ * (and every Namespace) only marked with a deletionTimestamp, to be removed once its finalizers are
+ * done; otherwise removed at once with its DELETED event. Dependents named by ownerReferences are
+ * then collected in the background by the garbage collector, or orphaned when asked. Thread-safe.
+ */
+public final class DeleteOperation {
+
+    private static final int ATTEMPTS = 16;
+
+    /** How dependents are treated, as {@code DeleteOptions.propagationPolicy}. */
+    public enum Propagation { BACKGROUND, FOREGROUND, ORPHAN }
+
+    /** {@code DeleteOptions}: preconditions and propagation. */
+    public record Options(@Nullable UUID uid, @Nullable Long resourceVersion, Propagation propagation) {
+        public static final Options DEFAULT = new Options(null, null, Propagation.BACKGROUND);
+    }
+
+    /** The object as of the deletion, and whether it is only marked (finalizers pending). */
+    public record Result(ObjectNode object, boolean pending) {
+    }
+
+    private final ObjectStore store;
+    private final ObjectRules rules;
+    private final Clock clock;
+
+    public DeleteOperation(ObjectStore store, ObjectRules rules, Clock clock) {
+        this.store = store;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public Result delete(ApiResource resource, String namespace, String name, Options options) {
+        ObjectKey key = new ObjectKey(resource, resource.namespaced() ? namespace : "", name);
+        for (int attempt = 1; ; attempt++) {
+            StoredObject current = store.get(key).orElseThrow(() -> ApiException.notFound(resource, name));
+            checkPreconditions(resource, name, current, options);
+            ObjectNode old = ObjectTrees.parse(current.json());
+            try {
+                if (resource.equals(ApiResources.NAMESPACES) || hasFinalizers(old)) {
+                    return new Result(markDeleting(key, current, old), true);
+                }
+                if (options.propagation() == Propagation.ORPHAN) {
+                    orphanDependents(current.uid());
+                }
+                StoredObject deleted = store.delete(key, current.uid(), current.resourceVersion());
+                return new Result(ObjectTrees.parse(deleted.json()), false);
+            } catch (StoreException.Conflict e) {
+                if (attempt == ATTEMPTS) {
+                    throw ApiException.conflict(resource, name, e.getMessage());
+                }
+            } catch (StoreException.NotFound e) {
+                throw ApiException.notFound(resource, name);
+            }
+        }
+    }
+
+    /** Whether an update leaves an object marked for deletion with no finalizers: then it goes. */
+    boolean finalizersDone(ObjectNode object) {
+        JsonNode metadata = object.path("metadata");
+        return metadata.hasNonNull("deletionTimestamp") && !hasFinalizers(object)
+               && !object.path("kind").asString("").equals("Namespace");
+    }
+
+    /** Removes an object whose finalizers are done; returns it as of the deletion. */
+    ObjectNode deleteFinalized(ObjectKey key, StoredObject current) {
+        try {
+            return ObjectTrees.parse(store.delete(key, current.uid(), current.resourceVersion()).json());
+        } catch (StoreException.NotFound e) {
+            throw ApiException.notFound(key.resource(), key.name());
+        } catch (StoreException.Conflict e) {
+            throw ApiException.conflict(key.resource(), key.name(), e.getMessage());
+        }
+    }
+
+    private ObjectNode markDeleting(ObjectKey key, StoredObject current, ObjectNode old) {
+        if (old.path("metadata").hasNonNull("deletionTimestamp")) {
+            return old;
+        }
+        ObjectNode marked = old.deepCopy();
+        ObjectTrees.metadata(marked).put("deletionTimestamp",
+                DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS)));
+        ObjectTrees.metadata(marked).put("deletionGracePeriodSeconds", 0);
+        if (key.resource().equals(ApiResources.NAMESPACES)) {
+            marked.withObjectProperty("status").put("phase", "Terminating");
+        }
+        long version = store.update(key, current.resourceVersion(), ObjectTrees.write(rules, key.resource(), marked),
+                ObjectTrees.labels(old), rules.selectableFields(key.resource(), old));
+        ObjectTrees.setResourceVersion(marked, version);
+        return marked;
+    }
+
+    /** Removes the owner's reference from each dependent, so the garbage collector leaves them be. */
+    private void orphanDependents(UUID ownerUid) {
+        for (StoredObject dependent : store.dependentsOf(ownerUid)) {
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                StoredObject current = store.get(dependent.key()).orElse(null);
+                if (current == null) {
+                    break;
+                }
+                ObjectNode old = ObjectTrees.parse(current.json());
+                ObjectNode updated = old.deepCopy();
+                if (ObjectTrees.metadata(updated).get("ownerReferences") instanceof ArrayNode references) {
+                    for (int i = references.size() - 1; i >= 0; i--) {
+                        if (references.get(i).path("uid").asString("").equals(ownerUid.toString())) {
+                            references.remove(i);
+                        }
+                    }
+                }
+                try {
+                    store.update(current.key(), current.resourceVersion(),
+                            ObjectTrees.write(rules, current.key().resource(), updated),
+                            ObjectTrees.labels(old), rules.selectableFields(current.key().resource(), old));
+                    break;
+                } catch (StoreException.Conflict | StoreException.NotFound e) {
+                    // changed or gone meanwhile: read it again
+                }
+            }
+        }
+    }
+
+    private static boolean hasFinalizers(JsonNode object) {
+        return !object.path("metadata").path("finalizers").isEmpty();
+    }
+
+    private static void checkPreconditions(ApiResource resource, String name, StoredObject current, Options options) {
+        if (options.uid() != null && !options.uid().equals(current.uid())) {
+            throw ApiException.conflict(resource, name, "Operation cannot be fulfilled on " + resource.groupResource()
+                    + " \"" + name + "\": Precondition failed: UID in precondition: " + options.uid()
+                    + ", UID in object meta: " + current.uid());
+        }
+        if (options.resourceVersion() != null && options.resourceVersion() != current.resourceVersion()) {
+            throw ApiException.conflict(resource, name, "Operation cannot be fulfilled on " + resource.groupResource()
+                    + " \"" + name + "\": Precondition failed: ResourceVersion in precondition: "
+                    + options.resourceVersion() + ", ResourceVersion in object meta: " + current.resourceVersion());
+        }
+    }
+}

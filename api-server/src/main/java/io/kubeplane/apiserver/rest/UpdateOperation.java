@@ -1,0 +1,125 @@
+package io.kubeplane.apiserver.rest;
+
+import io.kubeplane.apiserver.http.ApiException;
+import io.kubeplane.apiserver.registry.ObjectRules;
+import io.kubeplane.apiserver.storage.ObjectKey;
+import io.kubeplane.apiserver.storage.ObjectStore;
+import io.kubeplane.apiserver.storage.StoreException;
+import io.kubeplane.apiserver.storage.StoredObject;
+import io.kubeplane.model.ApiResource;
+import io.kubeplane.model.KubernetesJson;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * PUT, PATCH and the status subresource: a read-modify-write of one object, as kube-apiserver's
+ * {@code GuaranteedUpdate}. The new object is computed from the current one, prepared, defaulted
+ * and validated, and written only if the object has not changed meanwhile. When the client named a
+ * resourceVersion, a changed object is a 409 Conflict; otherwise the update is retried from the
+ * fresh object. An update that changes nothing writes nothing. Thread-safe.
+ */
+public final class UpdateOperation {
+
+    private static final int ATTEMPTS = 16;
+
+    private final ObjectStore store;
+    private final ObjectRules rules;
+    private final CreateOperation creator;
+    private final DeleteOperation deleter;
+
+    public UpdateOperation(ObjectStore store, ObjectRules rules, CreateOperation creator, DeleteOperation deleter) {
+        this.store = store;
+        this.rules = rules;
+        this.creator = creator;
+        this.deleter = deleter;
+    }
+
+    /** The result of an update, and whether it created the object (PUT to a missing Endpoints, say). */
+    public record Result(ObjectNode object, boolean created) {
+    }
+
+    /** PUT of the whole object, or of its status when {@code statusOnly}. */
+    public Result replace(ApiResource resource, String namespace, String name, ObjectNode body, boolean statusOnly) {
+        ObjectTrees.checkKind(resource, body);
+        ObjectTrees.checkNamespace(resource, body, namespace);
+        String bodyName = ObjectTrees.name(body);
+        if (!bodyName.equals(name)) {
+            throw ApiException.badRequest("the name of the object (" + bodyName + ") does not match the name on the URL (" + name + ")");
+        }
+        ObjectKey key = key(resource, namespace, name);
+        if (!statusOnly && rules.strategy(resource).allowCreateOnUpdate() && store.get(key).isEmpty()) {
+            try {
+                return new Result(creator.create(resource, namespace, body), true);
+            } catch (ApiException e) {
+                if (!"AlreadyExists".equals(e.status().getReason())) {
+                    throw e;
+                }
+                // Created meanwhile by someone else: fall through to a normal update.
+            }
+        }
+        return new Result(modify(key, statusOnly, old -> body.deepCopy()), false);
+    }
+
+    /** PATCH: {@code patch} computes the new object from the current one. */
+    public ObjectNode patch(ApiResource resource, String namespace, String name, boolean statusOnly,
+                            UnaryOperator<ObjectNode> patch) {
+        return modify(key(resource, namespace, name), statusOnly, old -> {
+            ObjectNode patched = patch.apply(old.deepCopy());
+            ObjectTrees.checkKind(resource, patched);
+            if (!ObjectTrees.name(patched).equals(name)) {
+                throw ApiException.badRequest("metadata.name: the name of a patched object cannot change");
+            }
+            return patched;
+        });
+    }
+
+    /**
+     * Writes {@code change(current)} in place of the current object; the shared loop of PUT and PATCH.
+     * Also used by the api-server's own controllers.
+     */
+    public ObjectNode modify(ObjectKey key, boolean statusOnly, UnaryOperator<ObjectNode> change) {
+        ApiResource resource = key.resource();
+        for (int attempt = 1; ; attempt++) {
+            StoredObject current = store.get(key).orElseThrow(() -> ApiException.notFound(resource, key.name()));
+            ObjectNode old = ObjectTrees.parse(current.json());
+            ObjectNode requested = change.apply(old);
+            String precondition = ObjectTrees.resourceVersion(requested);
+            if (!precondition.isEmpty() && !precondition.equals(Long.toString(current.resourceVersion()))) {
+                throw conflict(resource, key.name());
+            }
+            ObjectNode prepared = statusOnly
+                    ? rules.prepareForStatusUpdate(requested, old)
+                    : rules.prepareForUpdate(resource, requested, old);
+            ObjectNode updated = (ObjectNode) KubernetesJson.toTree(ObjectAdmission.admit(
+                    resource, prepared, old, statusOnly ? ObjectAdmission.Mode.STATUS : ObjectAdmission.Mode.UPDATE));
+            ObjectTrees.setResourceVersion(updated, current.resourceVersion());
+            if (ObjectTrees.sameContent(updated, old)) {
+                return old;
+            }
+            if (deleter.finalizersDone(updated)) {
+                return deleter.deleteFinalized(key, current);
+            }
+            try {
+                long version = store.update(key, current.resourceVersion(), ObjectTrees.write(rules, resource, updated),
+                        ObjectTrees.labels(old), rules.selectableFields(resource, old));
+                ObjectTrees.setResourceVersion(updated, version);
+                return updated;
+            } catch (StoreException.Conflict e) {
+                if (!precondition.isEmpty() || attempt == ATTEMPTS) {
+                    throw conflict(resource, key.name());
+                }
+            } catch (StoreException.NotFound e) {
+                throw ApiException.notFound(resource, key.name());
+            }
+        }
+    }
+
+    private static ApiException conflict(ApiResource resource, String name) {
+        return ApiException.conflict(resource, name, "Operation cannot be fulfilled on " + resource.groupResource() + " \""
+                + name + "\": the object has been modified; please apply your changes to the latest version and try again");
+    }
+
+    private static ObjectKey key(ApiResource resource, String namespace, String name) {
+        return new ObjectKey(resource, resource.namespaced() ? namespace : "", name);
+    }
+}
