@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -251,6 +252,10 @@ public record LocalClusterSettings(
         return home.resolve("postgres");
     }
 
+    private static final Set<String> KNOWN = Set.of("home", "db-url", "db-user", "kafka-bootstrap", "kafka-port",
+            "api-server-port", "secure-port", "ipam-service-port", "endpoints-controller-port", "dns-service-port",
+            "proxy-agent-port", "workload-controller-port", "startup-timeout");
+
     // --name=value and --name value, into a mutable map the parser empties as it reads.
     private static Map<String, String> flags(List<String> args) {
         Map<String, String> flags = new LinkedHashMap<>();
@@ -268,6 +273,9 @@ public record LocalClusterSettings(
                 value = arg.substring(equals + 1);
             } else {
                 name = arg.substring(2);
+                if (!KNOWN.contains(name.toLowerCase(Locale.ROOT))) {
+                    throw new SettingsException("unknown option --" + name);
+                }
                 if (rest.isEmpty() || rest.getFirst().startsWith("--")) {
                     throw new SettingsException("option --" + name + " needs a value");
                 }

@@ -94,6 +94,7 @@ class LocalClusterSettingsTest {
     static Stream<Arguments> invalid() {
         return Stream.of(
                 Arguments.of(named("unknown option", List.of("--colour=blue")), "unknown option --colour"),
+                Arguments.of(named("unknown option without a value", List.of("--verbose")), "unknown option --verbose"),
                 Arguments.of(named("positional argument", List.of("start")), "unexpected argument 'start'"),
                 Arguments.of(named("option without its value", List.of("--home")), "option --home needs a value"),
                 Arguments.of(named("option given twice", List.of("--home=a", "--home=b")), "option --home is given twice"),
