@@ -1,0 +1,83 @@
+package io.kubeplane.local.components;
+
+import io.kubeplane.apiserver.ApiServerApplication;
+import io.kubeplane.dns.DnsApplication;
+import io.kubeplane.endpoints.EndpointsControllerApplication;
+import io.kubeplane.ipam.IpamApplication;
+import io.kubeplane.local.LocalClusterSettings;
+import io.kubeplane.proxy.ProxyAgentApplication;
+import io.kubeplane.workload.WorkloadControllerApplication;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * The components of the local cluster, in start order, each with the arguments that tie it into
+ * the cluster: its port, the Kafka broker, and for the api-server the token file, the certificate
+ * directory and every other component's readiness URL (so its {@code /readyz} covers the whole
+ * cluster). Pure: renders settings into {@link Component}s; the database is bound separately by
+ * {@link ClusterStoreBinding}, only into components that declare one.
+ *
+ * <p>A component that grows a setting the local cluster must set (an api-server URL, a DNS port)
+ * gets it here.
+ */
+public final class ClusterComponents {
+
+    public static final String API_SERVER = ApiServerApplication.CONFIG_NAME;
+
+    private ClusterComponents() {
+    }
+
+    /**
+     * The components, api-server first.
+     *
+     * @param kafkaBootstrap the broker every component uses
+     * @param tokenFile      the api-server's bearer-token file
+     * @param certificateDirectory where the api-server's CA and serving certificate are
+     */
+    public static List<Component> of(LocalClusterSettings.Ports ports, String kafkaBootstrap, Path tokenFile,
+                                     Path certificateDirectory) {
+        List<Component> others = List.of(
+                component(IpamApplication.CONFIG_NAME, ports.ipamService(), kafkaBootstrap, List.of(), IpamApplication::builder),
+                component(EndpointsControllerApplication.CONFIG_NAME, ports.endpointsController(), kafkaBootstrap, List.of(),
+                        EndpointsControllerApplication::builder),
+                component(DnsApplication.CONFIG_NAME, ports.dnsService(), kafkaBootstrap, List.of(), DnsApplication::builder),
+                component(ProxyAgentApplication.CONFIG_NAME, ports.proxyAgent(), kafkaBootstrap, List.of(),
+                        ProxyAgentApplication::builder),
+                component(WorkloadControllerApplication.CONFIG_NAME, ports.workloadController(), kafkaBootstrap, List.of(),
+                        WorkloadControllerApplication::builder));
+        List<String> apiServer = List.of(
+                "--kubeplane.api-server.token-file=" + tokenFile,
+                "--kubeplane.api-server.secure-serving.bind-address=127.0.0.1",
+                "--kubeplane.api-server.secure-serving.port=" + ports.secure(),
+                "--kubeplane.api-server.secure-serving.cert-dir=" + certificateDirectory,
+                "--kubeplane.api-server.relay.bootstrap-servers=" + kafkaBootstrap,
+                "--kubeplane.api-server.readiness-urls="
+                        + others.stream().map(Component::readinessUrl).collect(Collectors.joining(",")));
+        List<Component> all = new ArrayList<>();
+        all.add(component(API_SERVER, ports.apiServer(), kafkaBootstrap, apiServer, ApiServerApplication::builder));
+        all.addAll(others);
+        return List.copyOf(all);
+    }
+
+    private static Component component(String name, int port, String kafkaBootstrap, List<String> own,
+                                       Supplier<SpringApplicationBuilder> builder) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                // Loopback only: the local cluster is for this machine.
+                "--server.address=127.0.0.1",
+                "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
+                "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap,
+                "--management.endpoint.health.probes.enabled=true",
+                // Six banners and six shutdown hooks racing each other help nobody: the launcher
+                // stops the components itself, in order.
+                "--spring.main.banner-mode=off",
+                "--spring.main.register-shutdown-hook=false",
+                "--logging.register-shutdown-hook=false"));
+        arguments.addAll(own);
+        return new Component(name, builder, port, arguments);
+    }
+}

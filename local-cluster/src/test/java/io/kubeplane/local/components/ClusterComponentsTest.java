@@ -1,0 +1,54 @@
+package io.kubeplane.local.components;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubeplane.local.LocalClusterSettings;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClusterComponentsTest {
+
+    private static final LocalClusterSettings.Ports PORTS = new LocalClusterSettings.Ports(
+            18080, 16443, 18081, 18082, 18083, 18084, 18085);
+
+    private final List<Component> components = ClusterComponents.of(PORTS, "127.0.0.1:19092",
+            Path.of("/home/dev/.kubeplane/tokens.csv"), Path.of("/home/dev/.kubeplane/pki"));
+
+    @Test
+    void startsTheApiServerFirstThenEveryOtherComponentOnItsPort() {
+        assertThat(components).extracting(Component::name).containsExactly("api-server", "ipam-service",
+                "endpoints-controller", "dns-service", "proxy-agent", "workload-controller");
+        assertThat(components).extracting(Component::port).containsExactly(18080, 18081, 18082, 18083, 18084, 18085);
+        assertThat(components).allSatisfy(c -> assertThat(c.arguments()).contains(
+                "--server.port=" + c.port(), "--server.address=127.0.0.1",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
+                "--spring.main.register-shutdown-hook=false"));
+    }
+
+    @Test
+    void theApiServersReadyzCoversEveryOtherComponent() {
+        assertThat(components.getFirst().arguments()).contains("--kubeplane.api-server.readiness-urls="
+                + "http://127.0.0.1:18081/actuator/health/readiness,"
+                + "http://127.0.0.1:18082/actuator/health/readiness,"
+                + "http://127.0.0.1:18083/actuator/health/readiness,"
+                + "http://127.0.0.1:18084/actuator/health/readiness,"
+                + "http://127.0.0.1:18085/actuator/health/readiness");
+    }
+
+    @Test
+    void theApiServerServesTlsWithTheClustersTokensCertificatesAndBroker() {
+        assertThat(components.getFirst().arguments()).contains(
+                "--kubeplane.api-server.token-file=/home/dev/.kubeplane/tokens.csv",
+                "--kubeplane.api-server.secure-serving.port=16443",
+                "--kubeplane.api-server.secure-serving.bind-address=127.0.0.1",
+                "--kubeplane.api-server.secure-serving.cert-dir=/home/dev/.kubeplane/pki",
+                "--kubeplane.api-server.relay.bootstrap-servers=127.0.0.1:19092");
+    }
+
+    @Test
+    void eachStartGetsAFreshApplication() {
+        Component apiServer = components.getFirst();
+        assertThat(apiServer.application().get()).isNotSameAs(apiServer.application().get());
+    }
+}
