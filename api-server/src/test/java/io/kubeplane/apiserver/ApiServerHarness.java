@@ -30,6 +30,11 @@ public final class ApiServerHarness implements AutoCloseable {
     private final List<ConfigurableApplicationContext> servers = new ArrayList<>();
 
     public ApiServerHarness() {
+        this(true);
+    }
+
+    /** @param brokerUp whether the Kafka broker runs when the api-server starts (it can be started later) */
+    public ApiServerHarness(boolean brokerUp) {
         try {
             home = Files.createTempDirectory("kubeplane-it");
             Files.writeString(home.resolve("tokens.csv"), ADMIN_TOKEN + ",admin,admin-uid,\"system:masters\"\n");
@@ -39,6 +44,9 @@ public final class ApiServerHarness implements AutoCloseable {
             securePort = freePort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (!brokerUp) {
+            broker.stop();
         }
         servers.add(startServer(httpPort, securePort));
     }

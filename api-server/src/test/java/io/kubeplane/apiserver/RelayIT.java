@@ -107,6 +107,22 @@ class RelayIT {
         });
     }
 
+    @Test
+    void theApiServerStartsAndTakesWritesWhileKafkaIsDown() {
+        try (ApiServerHarness down = new ApiServerHarness(false)) {
+            ApiClient client = down.client();
+            await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/readyz").status() == 200);
+            ApiClient.Response created = client.post("/api/v1/namespaces/default/services", ResourceVerbsIT.service("early", ""));
+            assertThat(created.status()).isEqualTo(201);
+            long version = Long.parseLong(created.json().at("/metadata/resourceVersion").asString());
+
+            down.broker().start();
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    versionsOf(readTopic(down, "kubeplane.services"), "default")).contains(version));
+        }
+    }
+
     private static String namespace(String prefix) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.post("/api/v1/namespaces", "{\"metadata\":{\"name\":\"" + name + "\"}}").status()).isEqualTo(201);
@@ -144,10 +160,14 @@ class RelayIT {
         return live;
     }
 
-    /** Reads a topic from the start up to its current end. */
     private static List<ConsumerRecord<String, byte[]>> readTopic(String topic) {
+        return readTopic(server, topic);
+    }
+
+    /** Reads a topic from the start up to its current end. */
+    private static List<ConsumerRecord<String, byte[]>> readTopic(ApiServerHarness on, String topic) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, server.broker().bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, on.broker().bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {

@@ -6,12 +6,10 @@ import io.kubeplane.apiserver.storage.ObjectStore;
 import io.kubeplane.apiserver.watch.WatchCache;
 import io.kubeplane.model.ApiResources;
 import java.time.Duration;
-import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 
-/** Wires the garbage collector, its event stream and the namespace controller. */
+/** Wires the garbage collector, the namespace controller and the loop that drives them. */
 @Configuration(proxyBeanMethods = false)
 public class CollectionConfiguration {
 
@@ -29,11 +27,5 @@ public class CollectionConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     CollectionLoop collectionLoop(WatchCache cache, NamespaceController namespaces, GarbageCollector collector) {
         return new CollectionLoop(cache, namespaces, collector, Duration.ofSeconds(10));
-    }
-
-    /** Bound by Spring Cloud Stream as {@code ownerDeletions-in-0} to every kind's topic. */
-    @Bean
-    Consumer<Message<?>> ownerDeletions(GarbageCollector collector) {
-        return new OwnerDeletionStream(collector);
     }
 }

@@ -3,20 +3,27 @@ package io.kubeplane.apiserver.gc;
 import io.kubeplane.apiserver.watch.WatchCache;
 import io.kubeplane.apiserver.watch.WatchFilter;
 import io.kubeplane.apiserver.watch.WatchSubscription;
+import io.kubeplane.events.WatchEventType;
 import io.kubeplane.model.ApiResources;
+import io.kubeplane.model.KubernetesJson;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the namespace controller and the garbage collector's sweep: at once whenever a namespace
- * changes (a deletion marks it terminating), and every {@code resync} anyway, so work left over by a
- * crash or a lost event is finished. Runs on a virtual thread of its own.
+ * Drives the garbage collector and the namespace controller from the api-server's own watch cache,
+ * as kube-controller-manager drives them from informers: each deletion of any object collects its
+ * dependents, each namespace change finishes terminating namespaces, and every {@code resync} a
+ * full pass (orphans, terminating namespaces) finishes work left over by a crash. It needs nothing
+ * but the store, so collection goes on while Kafka is down. Every replica runs it; deleting what is
+ * already gone is success. Runs on a virtual thread of its own.
  */
 public final class CollectionLoop implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CollectionLoop.class);
+    private static final Duration IDLE_POLL = Duration.ofMillis(200);
 
     private final WatchCache cache;
     private final NamespaceController namespaces;
@@ -39,27 +46,35 @@ public final class CollectionLoop implements AutoCloseable {
 
     private void run() {
         try {
-            if (!cache.awaitReady(Duration.ofMinutes(10))) {
-                log.warn("the watch cache never became ready; collection loop not started");
-                return;
+            while (running && !cache.awaitReady(Duration.ofSeconds(1))) {
+                // the store is not reachable yet
             }
             while (running) {
-                try (WatchSubscription changes = cache.subscribe(namespaceChanges(), cache.settledVersion())) {
-                    long nextResync = 0;
-                    while (running && !changes.isClosed()) {
-                        if (System.nanoTime() >= nextResync) {
-                            collect();
-                            nextResync = System.nanoTime() + resync.toNanos();
-                        }
-                        if (changes.poll(resync) != null) {
-                            while (changes.poll(Duration.ZERO) != null) {
-                                // one pass handles a burst of changes
+                long from = cache.settledVersion();
+                try (WatchSubscription deletions = cache.subscribe(allKinds(), from);
+                     WatchSubscription namespaceChanges = cache.subscribe(namespacesOnly(), from)) {
+                    fullPass();
+                    long nextPass = System.nanoTime() + resync.toNanos();
+                    while (running && !deletions.isClosed() && !namespaceChanges.isClosed()) {
+                        boolean changed = drain(namespaceChanges) > 0;
+                        WatchSubscription.Delivery event;
+                        while ((event = deletions.poll(changed ? Duration.ZERO : IDLE_POLL)) != null) {
+                            if (event.type() == WatchEventType.DELETED) {
+                                ownerDeleted(event.json());
+                                changed = true;
                             }
-                            collect();
+                        }
+                        // A deletion may have emptied a terminating namespace.
+                        if (changed) {
+                            namespaces.reconcile();
+                        }
+                        if (System.nanoTime() >= nextPass) {
+                            fullPass();
+                            nextPass = System.nanoTime() + resync.toNanos();
                         }
                     }
                 } catch (RuntimeException e) {
-                    log.warn("collection loop failed, restarting: {}", e.toString());
+                    log.warn("collection loop failed, restarting in {}: {}", resync, e.toString());
                     Thread.sleep(resync);
                 }
             }
@@ -68,7 +83,26 @@ public final class CollectionLoop implements AutoCloseable {
         }
     }
 
-    private void collect() {
+    private static int drain(WatchSubscription subscription) throws InterruptedException {
+        int count = 0;
+        while (subscription.poll(Duration.ZERO) != null) {
+            count++;
+        }
+        return count;
+    }
+
+    private void ownerDeleted(String json) {
+        String uid = KubernetesJson.JSON.readTree(json).path("metadata").path("uid").asString("");
+        try {
+            collector.ownerDeleted(UUID.fromString(uid));
+        } catch (IllegalArgumentException notAUid) {
+            // an object without a uid owns nothing
+        } catch (RuntimeException e) {
+            log.warn("collecting dependents of {} failed; the next full pass retries: {}", uid, e.toString());
+        }
+    }
+
+    private void fullPass() {
         try {
             int removedNamespaces = namespaces.reconcile();
             int orphans = collector.sweep();
@@ -80,18 +114,35 @@ public final class CollectionLoop implements AutoCloseable {
         }
     }
 
-    private static WatchFilter namespaceChanges() {
-        return new WatchFilter() {
-            @Override
-            public String resource() {
-                return ApiResources.NAMESPACES.groupResource();
-            }
+    private static WatchFilter namespacesOnly() {
+        return new AllObjects(ApiResources.NAMESPACES.groupResource());
+    }
 
+    private static WatchFilter allKinds() {
+        return new AllObjects("*") {
             @Override
-            public boolean matches(String namespace, String name, Map<String, String> labels, Map<String, String> fields) {
+            public boolean watchesResource(String groupResource) {
                 return true;
             }
         };
+    }
+
+    private static class AllObjects implements WatchFilter {
+        private final String resource;
+
+        AllObjects(String resource) {
+            this.resource = resource;
+        }
+
+        @Override
+        public String resource() {
+            return resource;
+        }
+
+        @Override
+        public boolean matches(String namespace, String name, Map<String, String> labels, Map<String, String> fields) {
+            return true;
+        }
     }
 
     @Override

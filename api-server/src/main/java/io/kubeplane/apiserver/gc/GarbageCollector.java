@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Deletes dependents whose owners are all gone (background propagation). Driven per deletion by the
- * Kafka stream ({@link OwnerDeletionStream}) and, as a safety net for events a lost broker never
- * delivered, by a periodic sweep over the store. A dependent that still has a live owner is left
+ * Deletes dependents whose owners are all gone (background propagation). Driven per deletion by
+ * the {@link CollectionLoop} and, as a safety net for work a crash interrupted, by a periodic sweep
+ * over the store. A dependent that still has a live owner is left
  * alone, as Kubernetes does. Thread-safe; deleting what is already gone is success.
  */
 public final class GarbageCollector {

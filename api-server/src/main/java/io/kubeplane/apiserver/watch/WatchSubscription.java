@@ -39,7 +39,7 @@ public final class WatchSubscription implements AutoCloseable {
 
     /** Called by the cache, under its lock, for every new event. */
     void offer(StoredEvent event) {
-        if (closed || event.resourceVersion() <= after || !event.resource().equals(filter.resource())) {
+        if (closed || event.resourceVersion() <= after || !filter.watchesResource(event.resource())) {
             return;
         }
         WatchEventType type = typeFor(event);
