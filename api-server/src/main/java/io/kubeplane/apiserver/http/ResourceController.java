@@ -8,6 +8,7 @@ import io.kubeplane.apiserver.rest.UpdateOperation;
 import io.kubeplane.apiserver.storage.StoredObject;
 import io.kubeplane.apiserver.watch.SelectorWatchFilter;
 import io.kubeplane.model.ApiResource;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.kubeplane.model.ApiResources;
 import io.kubeplane.model.KubernetesJson;
 import io.kubeplane.selector.FieldRequirement;
@@ -62,6 +63,7 @@ public class ResourceController {
         this.patches = patches;
     }
 
+    @Hidden
     @RequestMapping({"/api/**", "/apis/**"})
     public @Nullable ResponseEntity<String> handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ApiPath path = ApiPath.parse(request.getRequestURI())
