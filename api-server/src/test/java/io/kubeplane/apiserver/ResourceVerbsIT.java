@@ -217,6 +217,62 @@ class ResourceVerbsIT {
                 .json().at("/items/0/metadata/name").asString()).isEqualTo("web-abc");
     }
 
+    @Test
+    void theScaleSubresourceReadsAndWritesADeploymentsReplicas() {
+        String deployments = "/apis/apps/v1/namespaces/" + ns + "/deployments";
+        api.post(deployments, """
+                {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},
+                 "spec":{"replicas":2,"selector":{"matchLabels":{"app":"web"}},
+                   "template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"web","image":"nginx"}]}}}}""");
+
+        JsonNode scale = api.get(deployments + "/web/scale").json();
+        assertThat(scale.at("/kind").asString()).isEqualTo("Scale");
+        assertThat(scale.at("/apiVersion").asString()).isEqualTo("autoscaling/v1");
+        assertThat(scale.at("/spec/replicas").asInt()).isEqualTo(2);
+        assertThat(scale.at("/status/selector").asString()).isEqualTo("app=web");
+
+        JsonNode patched = api.patch(deployments + "/web/scale", "application/merge-patch+json",
+                "{\"spec\":{\"replicas\":5}}").json();
+        assertThat(patched.at("/spec/replicas").asInt()).isEqualTo(5);
+        assertThat(api.get(deployments + "/web").json().at("/spec/replicas").asInt()).isEqualTo(5);
+
+        Response stale = api.put(deployments + "/web/scale", scale.toString());
+        assertThat(stale.status()).as("the Scale carries the Deployment's resourceVersion").isEqualTo(409);
+    }
+
+    @Test
+    void aDryRunChangesNothing() {
+        Response created = api.post("/api/v1/namespaces/" + ns + "/services?dryRun=All", service("dry", ""));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().at("/spec/type").asString()).isEqualTo("ClusterIP");
+        assertThat(api.get("/api/v1/namespaces/" + ns + "/services/dry").status()).isEqualTo(404);
+
+        api.post("/api/v1/namespaces/" + ns + "/services", service("kept", ""));
+        assertThat(api.delete("/api/v1/namespaces/" + ns + "/services/kept?dryRun=All").status()).isEqualTo(200);
+        assertThat(api.patch("/api/v1/namespaces/" + ns + "/services/kept?dryRun=All", "application/merge-patch+json",
+                "{\"metadata\":{\"labels\":{\"x\":\"y\"}}}").json().at("/metadata/labels/x").asString()).isEqualTo("y");
+        JsonNode kept = api.get("/api/v1/namespaces/" + ns + "/services/kept").json();
+        assertThat(kept.at("/metadata/labels/x").isMissingNode()).isTrue();
+        assertThat(api.post("/api/v1/namespaces/" + ns + "/services?dryRun=Some", service("x", "")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void discoveryListsTheServedResourcesWithShortNamesAndCategories() {
+        JsonNode core = api.get("/api/v1").json();
+        JsonNode services = null;
+        for (JsonNode resource : core.at("/resources")) {
+            if (resource.at("/name").asString().equals("services")) {
+                services = resource;
+            }
+        }
+        assertThat(services).isNotNull();
+        assertThat(services.at("/shortNames/0").asString()).isEqualTo("svc");
+        assertThat(services.at("/categories/0").asString()).isEqualTo("all");
+        assertThat(services.at("/namespaced").asBoolean()).isTrue();
+        assertThat(api.get("/apis").json().at("/groups").toString()).contains("apps", "discovery.k8s.io");
+    }
+
     static List<String> names(JsonNode list) {
         List<String> names = new ArrayList<>();
         list.path("items").forEach(item -> names.add(item.at("/metadata/name").asString()));

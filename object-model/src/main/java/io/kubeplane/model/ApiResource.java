@@ -19,6 +19,7 @@ import java.util.Set;
  * @param shortNames   kubectl short names, e.g. {@code svc}
  * @param subresources served subresources, e.g. {@code status}, {@code scale}
  * @param type         the fabric8 model class
+ * @param categories   discovery categories, e.g. {@code all} (what {@code kubectl get all} lists)
  */
 public record ApiResource(
         String group,
@@ -29,11 +30,19 @@ public record ApiResource(
         boolean namespaced,
         List<String> shortNames,
         Set<String> subresources,
-        Class<? extends HasMetadata> type) {
+        Class<? extends HasMetadata> type,
+        List<String> categories) {
 
     public ApiResource {
         shortNames = List.copyOf(shortNames);
         subresources = Set.copyOf(subresources);
+        categories = List.copyOf(categories);
+    }
+
+    /** A resource in no discovery category. */
+    public ApiResource(String group, String version, String kind, String plural, String singular, boolean namespaced,
+                       List<String> shortNames, Set<String> subresources, Class<? extends HasMetadata> type) {
+        this(group, version, kind, plural, singular, namespaced, shortNames, subresources, type, List.of());
     }
 
     /** {@code v1} for the core group, {@code group/version} otherwise, as in {@code apiVersion}. */

@@ -25,9 +25,10 @@ public final class ApiResources {
     public static final ApiResource NAMESPACES = new ApiResource(
             "", "v1", "Namespace", "namespaces", "namespace", false, List.of("ns"), Set.of("status"), Namespace.class);
     public static final ApiResource PODS = new ApiResource(
-            "", "v1", "Pod", "pods", "pod", true, List.of("po"), Set.of("status"), Pod.class);
+            "", "v1", "Pod", "pods", "pod", true, List.of("po"), Set.of("status"), Pod.class, List.of("all"));
     public static final ApiResource SERVICES = new ApiResource(
-            "", "v1", "Service", "services", "service", true, List.of("svc"), Set.of("status"), Service.class);
+            "", "v1", "Service", "services", "service", true, List.of("svc"), Set.of("status"), Service.class,
+            List.of("all"));
     public static final ApiResource ENDPOINTS = new ApiResource(
             "", "v1", "Endpoints", "endpoints", "endpoints", true, List.of("ep"), Set.of(), Endpoints.class);
     public static final ApiResource NODES = new ApiResource(
@@ -39,7 +40,7 @@ public final class ApiResources {
             EndpointSlice.class);
     public static final ApiResource DEPLOYMENTS = new ApiResource(
             "apps", "v1", "Deployment", "deployments", "deployment", true, List.of("deploy"), Set.of("status", "scale"),
-            Deployment.class);
+            Deployment.class, List.of("all"));
 
     /** Every kind kubeplane serves. */
     public static final ApiResources SERVED = new ApiResources(

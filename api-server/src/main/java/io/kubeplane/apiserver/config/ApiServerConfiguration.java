@@ -11,6 +11,7 @@ import io.kubeplane.apiserver.registry.ObjectRules;
 import io.kubeplane.apiserver.rest.CreateOperation;
 import io.kubeplane.apiserver.rest.DeleteOperation;
 import io.kubeplane.apiserver.rest.ReadOperation;
+import io.kubeplane.apiserver.rest.ScaleOperation;
 import io.kubeplane.apiserver.rest.UpdateOperation;
 import io.kubeplane.apiserver.storage.EventLog;
 import io.kubeplane.apiserver.storage.ObjectStore;
@@ -90,6 +91,11 @@ public class ApiServerConfiguration {
     @Bean
     ReadOperation readOperation(ObjectStore store, WatchCache cache) {
         return new ReadOperation(store, cache);
+    }
+
+    @Bean
+    ScaleOperation scaleOperation(ReadOperation reader, UpdateOperation updater) {
+        return new ScaleOperation(reader, updater);
     }
 
     @Bean

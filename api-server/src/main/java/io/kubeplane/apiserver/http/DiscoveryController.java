@@ -70,7 +70,7 @@ public class DiscoveryController {
         for (ApiResource resource : resources) {
             list.addToResources(new APIResourceBuilder().withName(resource.plural()).withSingularName(resource.singular())
                     .withNamespaced(resource.namespaced()).withKind(resource.kind()).withVerbs(OBJECT_VERBS)
-                    .withShortNames(resource.shortNames()).build());
+                    .withShortNames(resource.shortNames()).withCategories(resource.categories()).build());
             for (String subresource : resource.subresources().stream().sorted().toList()) {
                 list.addToResources(new APIResourceBuilder().withName(resource.plural() + "/" + subresource)
                         .withSingularName("").withNamespaced(resource.namespaced())

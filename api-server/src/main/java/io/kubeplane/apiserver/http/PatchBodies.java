@@ -1,6 +1,5 @@
 package io.kubeplane.apiserver.http;
 
-import io.kubeplane.model.ApiResource;
 import io.kubeplane.patch.JsonMergePatch;
 import io.kubeplane.patch.JsonPatch;
 import io.kubeplane.patch.PatchException;
@@ -18,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class PatchBodies {
 
-    public ObjectNode apply(ApiResource resource, String mediaType, ObjectNode current, JsonNode patch) {
+    /** Applies a patch to an object of the given {@code apiVersion} and {@code kind} (whose merge keys SMP uses). */
+    public ObjectNode apply(String apiVersion, String kind, String mediaType, ObjectNode current, JsonNode patch) {
         JsonNode result;
         try {
             result = switch (mediaType) {
@@ -30,7 +30,7 @@ public class PatchBodies {
                 }
                 case "application/merge-patch+json" -> JsonMergePatch.apply(current, requireObject(patch));
                 case "application/strategic-merge-patch+json" -> StrategicMergePatch.apply(current, requireObject(patch),
-                        PatchSchemas.forKind(resource.apiVersion(), resource.kind()));
+                        PatchSchemas.forKind(apiVersion, kind));
                 case "application/apply-patch+yaml", "application/apply-patch+json" ->
                         throw ApiException.unsupportedMediaType("server-side apply is not supported by this server yet; "
                                                                 + "use kubectl apply without --server-side");

@@ -4,7 +4,9 @@ import io.kubeplane.apiserver.registry.ObjectRules;
 import io.kubeplane.apiserver.rest.CreateOperation;
 import io.kubeplane.apiserver.rest.DeleteOperation;
 import io.kubeplane.apiserver.rest.ReadOperation;
+import io.kubeplane.apiserver.rest.ScaleOperation;
 import io.kubeplane.apiserver.rest.UpdateOperation;
+import io.kubeplane.apiserver.rest.WriteOptions;
 import io.kubeplane.apiserver.storage.StoredObject;
 import io.kubeplane.apiserver.watch.SelectorWatchFilter;
 import io.kubeplane.model.ApiResource;
@@ -42,6 +44,7 @@ public class ResourceController {
 
     private static final Set<String> WATCH_TRUE = Set.of("true", "1");
 
+
     private final ApiResources resources;
     private final ObjectRules rules;
     private final CreateOperation creator;
@@ -50,9 +53,11 @@ public class ResourceController {
     private final ReadOperation reader;
     private final WatchStreamer watches;
     private final PatchBodies patches;
+    private final ScaleOperation scales;
 
     public ResourceController(ApiResources resources, ObjectRules rules, CreateOperation creator, UpdateOperation updater,
-                              DeleteOperation deleter, ReadOperation reader, WatchStreamer watches, PatchBodies patches) {
+                              DeleteOperation deleter, ReadOperation reader, WatchStreamer watches, PatchBodies patches,
+                              ScaleOperation scales) {
         this.resources = resources;
         this.rules = rules;
         this.creator = creator;
@@ -61,6 +66,7 @@ public class ResourceController {
         this.reader = reader;
         this.watches = watches;
         this.patches = patches;
+        this.scales = scales;
     }
 
     @Hidden
@@ -71,9 +77,7 @@ public class ResourceController {
         ApiResource resource = resolve(path);
         String namespace = path.namespace() == null ? "" : path.namespace();
         String method = request.getMethod();
-        if (request.getParameter("dryRun") != null) {
-            throw ApiException.badRequest("dryRun is not supported by this server");
-        }
+        WriteOptions options = writeOptions(request);
         if (path.isCollection()) {
             return switch (method) {
                 case "GET" -> {
@@ -88,32 +92,37 @@ public class ResourceController {
                         throw ApiException.methodNotAllowed("POST is not supported on " + resource.groupResource()
                                                             + " across all namespaces; name a namespace");
                     }
-                    yield json(201, KubernetesJson.write(creator.create(resource, namespace, RequestBodies.readObject(request))));
+                    yield json(201, KubernetesJson.write(creator.create(resource, namespace, RequestBodies.readObject(request),
+                            options)));
                 }
                 case "DELETE" -> json(200, deleteCollection(resource, path, request));
                 default -> throw ApiException.methodNotAllowed(method + " is not supported on a collection");
             };
         }
         String name = path.name();
+        if ("scale".equals(path.subresource())) {
+            return scale(resource, namespace, name, method, request, options);
+        }
         boolean status = "status".equals(path.subresource());
         return switch (method) {
             case "GET" -> json(200, KubernetesJson.write(ObjectJson.canonical(reader.get(resource, namespace, name).json())));
             case "PUT" -> {
-                UpdateOperation.Result result = updater.replace(resource, namespace, name, RequestBodies.readObject(request), status);
+                UpdateOperation.Result result = updater.replace(resource, namespace, name, RequestBodies.readObject(request), status,
+                        options);
                 yield json(result.created() ? 201 : 200, KubernetesJson.write(result.object()));
             }
             case "PATCH" -> {
                 JsonNode patch = RequestBodies.readTree(request);
                 String mediaType = RequestBodies.mediaType(request.getContentType());
                 yield json(200, KubernetesJson.write(updater.patch(resource, namespace, name, status,
-                        current -> patches.apply(resource, mediaType, current, patch))));
+                        current -> patches.apply(resource.apiVersion(), resource.kind(), mediaType, current, patch), options)));
             }
             case "DELETE" -> {
                 if (status) {
                     throw ApiException.methodNotAllowed("DELETE is not supported on the status subresource");
                 }
                 DeleteOperation.Result result = deleter.delete(resource, namespace, name,
-                        deleteOptions(RequestBodies.readOptionalObject(request), request));
+                        deleteOptions(RequestBodies.readOptionalObject(request), request, options.dryRun()));
                 yield json(result.pending() ? 202 : 200, KubernetesJson.write(result.object()));
             }
             default -> throw ApiException.methodNotAllowed(method + " is not supported on an object");
@@ -132,11 +141,39 @@ public class ResourceController {
         if (path.subresource() != null && !resource.subresources().contains(path.subresource())) {
             throw ApiException.notFound("the server could not find the requested resource");
         }
-        if (path.subresource() != null && !path.subresource().equals("status")) {
-            throw ApiException.notFound("the " + path.subresource() + " subresource of " + resource.groupResource()
-                                        + " is not served yet");
-        }
         return resource;
+    }
+
+    private ResponseEntity<String> scale(ApiResource resource, String namespace, String name, String method,
+                                         HttpServletRequest request, WriteOptions options) {
+        return switch (method) {
+            case "GET" -> json(200, KubernetesJson.write(scales.get(resource, namespace, name)));
+            case "PUT" -> {
+                ObjectNode body = RequestBodies.readObject(request);
+                yield json(200, KubernetesJson.write(scales.update(resource, namespace, name, current -> body, options)));
+            }
+            case "PATCH" -> {
+                JsonNode patch = RequestBodies.readTree(request);
+                String mediaType = RequestBodies.mediaType(request.getContentType());
+                yield json(200, KubernetesJson.write(scales.update(resource, namespace, name,
+                        current -> patches.apply("autoscaling/v1", "Scale", mediaType, current, patch), options)));
+            }
+            default -> throw ApiException.methodNotAllowed(method + " is not supported on the scale subresource");
+        };
+    }
+
+    private static WriteOptions writeOptions(HttpServletRequest request) {
+        String[] dryRun = request.getParameterValues("dryRun");
+        boolean dry = false;
+        if (dryRun != null) {
+            for (String value : dryRun) {
+                if (!value.equals("All")) {
+                    throw ApiException.badRequest("dryRun: Unsupported value: \"" + value + "\": supported values: \"All\"");
+                }
+                dry = true;
+            }
+        }
+        return new WriteOptions(dry, request.getParameter("fieldManager"));
     }
 
     private ResponseEntity<String> list(ApiResource resource, ApiPath path, HttpServletRequest request) {
@@ -157,7 +194,8 @@ public class ResourceController {
     }
 
     private String deleteCollection(ApiResource resource, ApiPath path, HttpServletRequest request) {
-        DeleteOperation.Options options = deleteOptions(RequestBodies.readOptionalObject(request), request);
+        DeleteOperation.Options options = deleteOptions(RequestBodies.readOptionalObject(request), request,
+                writeOptions(request).dryRun());
         ReadOperation.ListResult matching = reader.list(resource, path.namespace(), labels(request),
                 fields(resource, request), 0, null);
         List<ObjectNode> deleted = new ArrayList<>();
@@ -203,7 +241,7 @@ public class ResourceController {
         return parsed;
     }
 
-    private static DeleteOperation.Options deleteOptions(ObjectNode body, HttpServletRequest request) {
+    private static DeleteOperation.Options deleteOptions(ObjectNode body, HttpServletRequest request, boolean dryRun) {
         String policy = request.getParameter("propagationPolicy");
         if (policy == null) {
             policy = body.path("propagationPolicy").asString("");
@@ -235,7 +273,7 @@ public class ResourceController {
                 throw ApiException.badRequest("preconditions.resourceVersion: not a resource version");
             }
         }
-        return new DeleteOperation.Options(uid, version, propagation);
+        return new DeleteOperation.Options(uid, version, propagation, dryRun);
     }
 
     private static int intParameter(HttpServletRequest request, String name) {

@@ -29,6 +29,11 @@ public final class CreateOperation {
 
     /** Creates the object and returns it as stored, resourceVersion included. */
     public ObjectNode create(ApiResource resource, String namespace, ObjectNode body) {
+        return create(resource, namespace, body, WriteOptions.DEFAULT);
+    }
+
+    /** Creates the object (or, for a dry run, only works it out) and returns it. */
+    public ObjectNode create(ApiResource resource, String namespace, ObjectNode body, WriteOptions options) {
         ObjectTrees.checkKind(resource, body);
         ObjectTrees.checkNamespace(resource, body, namespace);
         boolean generatedName = ObjectTrees.name(body).isEmpty();
@@ -37,6 +42,9 @@ public final class CreateOperation {
             ObjectNode object = (ObjectNode) KubernetesJson.toTree(ObjectAdmission.admitCreate(resource, prepared));
             String name = ObjectTrees.name(object);
             ObjectKey key = new ObjectKey(resource, resource.namespaced() ? namespace : "", name);
+            if (options.dryRun()) {
+                return dryRun(key, object);
+            }
             try {
                 long version = store.create(key, ObjectTrees.write(rules, resource, object));
                 ObjectTrees.setResourceVersion(object, version);
@@ -53,5 +61,16 @@ public final class CreateOperation {
                         : ApiException.notFound(ApiResources.NAMESPACES, namespace);
             }
         }
+    }
+
+    /** A dry run answers what would be created, and the errors a real create would meet. */
+    private ObjectNode dryRun(ObjectKey key, ObjectNode object) {
+        if (store.get(key).isPresent()) {
+            throw ApiException.alreadyExists(key.resource(), key.name());
+        }
+        if (!key.namespace().isEmpty() && store.get(new ObjectKey(ApiResources.NAMESPACES, "", key.namespace())).isEmpty()) {
+            throw ApiException.notFound(ApiResources.NAMESPACES, key.namespace());
+        }
+        return object;
     }
 }

@@ -31,9 +31,13 @@ public final class DeleteOperation {
     /** How dependents are treated, as {@code DeleteOptions.propagationPolicy}. */
     public enum Propagation { BACKGROUND, FOREGROUND, ORPHAN }
 
-    /** {@code DeleteOptions}: preconditions and propagation. */
-    public record Options(@Nullable UUID uid, @Nullable Long resourceVersion, Propagation propagation) {
-        public static final Options DEFAULT = new Options(null, null, Propagation.BACKGROUND);
+    /** {@code DeleteOptions}: preconditions, propagation, and whether this is a dry run. */
+    public record Options(@Nullable UUID uid, @Nullable Long resourceVersion, Propagation propagation, boolean dryRun) {
+        public static final Options DEFAULT = new Options(null, null, Propagation.BACKGROUND, false);
+
+        public Options(@Nullable UUID uid, @Nullable Long resourceVersion, Propagation propagation) {
+            this(uid, resourceVersion, propagation, false);
+        }
     }
 
     /** The object as of the deletion, and whether it is only marked (finalizers pending). */
@@ -56,6 +60,9 @@ public final class DeleteOperation {
             StoredObject current = store.get(key).orElseThrow(() -> ApiException.notFound(resource, name));
             checkPreconditions(resource, name, current, options);
             ObjectNode old = ObjectTrees.parse(current.json());
+            if (options.dryRun()) {
+                return new Result(old, resource.equals(ApiResources.NAMESPACES) || hasFinalizers(old));
+            }
             try {
                 if (resource.equals(ApiResources.NAMESPACES) || hasFinalizers(old)) {
                     return new Result(markDeleting(key, current, old), true);

@@ -39,7 +39,8 @@ public final class UpdateOperation {
     }
 
     /** PUT of the whole object, or of its status when {@code statusOnly}. */
-    public Result replace(ApiResource resource, String namespace, String name, ObjectNode body, boolean statusOnly) {
+    public Result replace(ApiResource resource, String namespace, String name, ObjectNode body, boolean statusOnly,
+                          WriteOptions options) {
         ObjectTrees.checkKind(resource, body);
         ObjectTrees.checkNamespace(resource, body, namespace);
         String bodyName = ObjectTrees.name(body);
@@ -49,7 +50,7 @@ public final class UpdateOperation {
         ObjectKey key = key(resource, namespace, name);
         if (!statusOnly && rules.strategy(resource).allowCreateOnUpdate() && store.get(key).isEmpty()) {
             try {
-                return new Result(creator.create(resource, namespace, body), true);
+                return new Result(creator.create(resource, namespace, body, options), true);
             } catch (ApiException e) {
                 if (!"AlreadyExists".equals(e.status().getReason())) {
                     throw e;
@@ -57,12 +58,12 @@ public final class UpdateOperation {
                 // Created meanwhile by someone else: fall through to a normal update.
             }
         }
-        return new Result(modify(key, statusOnly, old -> body.deepCopy()), false);
+        return new Result(modify(key, statusOnly, old -> body.deepCopy(), options), false);
     }
 
     /** PATCH: {@code patch} computes the new object from the current one. */
     public ObjectNode patch(ApiResource resource, String namespace, String name, boolean statusOnly,
-                            UnaryOperator<ObjectNode> patch) {
+                            UnaryOperator<ObjectNode> patch, WriteOptions options) {
         return modify(key(resource, namespace, name), statusOnly, old -> {
             ObjectNode patched = patch.apply(old.deepCopy());
             ObjectTrees.checkKind(resource, patched);
@@ -70,7 +71,7 @@ public final class UpdateOperation {
                 throw ApiException.badRequest("metadata.name: the name of a patched object cannot change");
             }
             return patched;
-        });
+        }, options);
     }
 
     /**
@@ -78,6 +79,11 @@ public final class UpdateOperation {
      * Also used by the api-server's own controllers.
      */
     public ObjectNode modify(ObjectKey key, boolean statusOnly, UnaryOperator<ObjectNode> change) {
+        return modify(key, statusOnly, change, WriteOptions.DEFAULT);
+    }
+
+    /** As {@link #modify(ObjectKey, boolean, UnaryOperator)}, with write options. */
+    public ObjectNode modify(ObjectKey key, boolean statusOnly, UnaryOperator<ObjectNode> change, WriteOptions options) {
         ApiResource resource = key.resource();
         for (int attempt = 1; ; attempt++) {
             StoredObject current = store.get(key).orElseThrow(() -> ApiException.notFound(resource, key.name()));
@@ -93,8 +99,8 @@ public final class UpdateOperation {
             ObjectNode updated = (ObjectNode) KubernetesJson.toTree(ObjectAdmission.admit(
                     resource, prepared, old, statusOnly ? ObjectAdmission.Mode.STATUS : ObjectAdmission.Mode.UPDATE));
             ObjectTrees.setResourceVersion(updated, current.resourceVersion());
-            if (ObjectTrees.sameContent(updated, old)) {
-                return old;
+            if (ObjectTrees.sameContent(updated, old) || options.dryRun()) {
+                return options.dryRun() ? updated : old;
             }
             if (deleter.finalizersDone(updated)) {
                 return deleter.deleteFinalized(key, current);
