@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What strategic merge patch needs to know about an object type: for each field, its
  * {@link PatchMeta} (is a list merged, by which key, is a map {@code retainKeys}) and the schema of
@@ -23,11 +25,31 @@ import java.util.Set;
  *   podSpec.lookup("containers.ports")  →  patchStrategy:"merge" patchMergeKey:"containerPort"
  * </pre>
  *
+ * <p>Server-side apply reads the same schema for its list and map semantics: a field's
+ * {@link ListType} (from {@code +listType}/{@code +listMapKey}, else derived from the patch tags) and
+ * {@link ObjectType} (struct, map or atomic). They usually agree with the tags, but not always: a
+ * Service's ports merge by {@code port} in a strategic merge patch and are keyed by {@code port} and
+ * {@code protocol} in server-side apply, a Pod's {@code status.hostIPs} merges by {@code ip} but is
+ * atomic. Keeping both in one schema per kind keeps them side by side:
+ * <pre>
+ *   PatchSchema.builder()
+ *           .mergeList("ports", "port")
+ *           .listType("ports", ListType.map("port", "protocol").withKeyDefault("protocol", "TCP"))
+ *           .objectType("selector", ObjectType.ATOMIC)
+ *           .build();
+ * </pre>
+ *
  * <p>Immutable and thread-safe; {@link PatchSchemas} holds the schemas of the kinds kubeplane serves.
  */
 public final class PatchSchema {
 
-    private record Field(PatchMeta meta, PatchSchema schema) {
+    /**
+     * @param listType the explicit {@code +listType}, or null to derive it from {@code meta}
+     * @param objectType how an object value (or each object element of a list) is owned
+     */
+    private record Field(PatchMeta meta, PatchSchema schema, @Nullable ListType listType, ObjectType objectType) {
+
+        private static final Field NONE = new Field(PatchMeta.NONE, PatchSchema.NONE, null, ObjectType.STRUCT);
     }
 
     private static final PatchSchema NONE = new PatchSchema(Map.of());
@@ -72,12 +94,56 @@ public final class PatchSchema {
      * @return the patch meta of the last field
      */
     public PatchMeta lookup(String path) {
+        return parentOf(path).meta(lastName(path));
+    }
+
+    /**
+     * @param path a dotted path of field names, as for {@link #lookup}
+     * @return the server-side apply list type of the last field
+     */
+    public ListType lookupListType(String path) {
+        return parentOf(path).listType(lastName(path));
+    }
+
+    /**
+     * @param path a dotted path of field names, as for {@link #lookup}
+     * @return the server-side apply object type of the last field
+     */
+    public ObjectType lookupObjectType(String path) {
+        return parentOf(path).objectType(lastName(path));
+    }
+
+    private PatchSchema parentOf(String path) {
         PatchSchema schema = this;
         String[] names = path.split("\\.");
         for (int i = 0; i < names.length - 1; i++) {
             schema = schema.schemaOf(names[i]);
         }
-        return schema.meta(names[names.length - 1]);
+        return schema;
+    }
+
+    private static String lastName(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * @param field a field name of this type whose value is a list
+     * @return its server-side apply list type: the {@code +listType} marker if it has one, else derived
+     *     from its patch tags ({@link ListType#fromTags}); {@link ListType#ATOMIC} if unknown
+     */
+    public ListType listType(String field) {
+        Field known = fields.getOrDefault(field, Field.NONE);
+        ListType explicit = known.listType();
+        return explicit != null ? explicit : ListType.fromTags(known.meta());
+    }
+
+    /**
+     * @param field a field name of this type whose value is an object, or a list of objects
+     * @return how server-side apply owns that object (or each element); {@link ObjectType#STRUCT} if
+     *     unknown
+     */
+    public ObjectType objectType(String field) {
+        return fields.getOrDefault(field, Field.NONE).objectType();
     }
 
     /** @return the names of the fields this schema describes */
@@ -98,9 +164,30 @@ public final class PatchSchema {
             return field(name, PatchMeta.NONE, schema);
         }
 
-        /** A field with explicit tags and value schema. */
+        /** A field with explicit tags and value schema; keeps apply markers already given for it. */
         public Builder field(String name, PatchMeta meta, PatchSchema schema) {
-            fields.put(name, new Field(meta, schema));
+            Field known = fields.getOrDefault(name, Field.NONE);
+            fields.put(name, new Field(meta, schema, known.listType(), known.objectType()));
+            return this;
+        }
+
+        /**
+         * {@code +listType} (and {@code +listMapKey}) of a list field, for server-side apply; keeps the
+         * field's tags and schema, whether declared before or after.
+         */
+        public Builder listType(String name, ListType listType) {
+            Field known = fields.getOrDefault(name, Field.NONE);
+            fields.put(name, new Field(known.meta(), known.schema(), listType, known.objectType()));
+            return this;
+        }
+
+        /**
+         * {@code +structType}/{@code +mapType} of an object field, or of the elements of a list field,
+         * for server-side apply; keeps the field's tags and schema.
+         */
+        public Builder objectType(String name, ObjectType objectType) {
+            Field known = fields.getOrDefault(name, Field.NONE);
+            fields.put(name, new Field(known.meta(), known.schema(), known.listType(), objectType));
             return this;
         }
 
