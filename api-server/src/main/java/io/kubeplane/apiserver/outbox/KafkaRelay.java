@@ -238,9 +238,13 @@ public final class KafkaRelay implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        wake();
         try {
-            thread.join(Duration.ofSeconds(10));
+            // Let the relay finish its batch and close the producer itself; interrupt only if it hangs.
+            if (!thread.join(Duration.ofSeconds(10))) {
+                thread.interrupt();
+                thread.join(Duration.ofSeconds(5));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
