@@ -20,7 +20,15 @@ import tools.jackson.databind.JsonNode;
 public final class ApiClient {
 
     /** A response: status code and body as a JSON tree (or text when not JSON). */
-    public record Response(int status, String body) {
+    public record Response(int status, String body, java.util.Map<String, java.util.List<String>> headers) {
+        public Response(int status, String body) {
+            this(status, body, java.util.Map.of());
+        }
+
+        public java.util.List<String> header(String name) {
+            return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), java.util.List.of());
+        }
+
         public JsonNode json() {
             return KubernetesJson.JSON.readTree(body);
         }
@@ -119,7 +127,7 @@ public final class ApiClient {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

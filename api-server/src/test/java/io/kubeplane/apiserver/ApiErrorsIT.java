@@ -138,6 +138,22 @@ class ApiErrorsIT {
         assertThat(api.get(services + "/web").status()).isEqualTo(200);
     }
 
+    @Test
+    void unknownFieldsAreRefusedUnderStrictValidationAndWarnedAboutOtherwise() {
+        String withTypo = ResourceVerbsIT.service("typo", "").replace("\"ports\":", "\"sessionAfinity\":\"None\",\"ports\":");
+
+        assertStatus(api.post(services + "?fieldValidation=Strict", withTypo), 400, "BadRequest",
+                "strict decoding error: unknown field \"spec.sessionAfinity\"");
+        assertThat(api.get(services + "/typo").status()).isEqualTo(404);
+
+        Response warned = api.post(services + "?fieldValidation=Warn", withTypo);
+        assertThat(warned.status()).isEqualTo(201);
+        assertThat(warned.header("Warning")).containsExactly("299 - \"unknown field \\\"spec.sessionAfinity\\\"\"");
+        assertThat(api.get(services + "/typo").json().at("/spec/sessionAfinity").isMissingNode())
+                .as("unknown fields are dropped, never stored").isTrue();
+        assertStatus(api.post(services + "?fieldValidation=Loose", withTypo), 400, "BadRequest", null);
+    }
+
     static void assertStatus(Response response, int code, String reason, String message) {
         assertThat(response.status()).as(response.body()).isEqualTo(code);
         JsonNode status = response.json();

@@ -77,7 +77,7 @@ public class ResourceController {
         ApiResource resource = resolve(path);
         String namespace = path.namespace() == null ? "" : path.namespace();
         String method = request.getMethod();
-        WriteOptions options = writeOptions(request);
+        WriteOptions options = writeOptions(request, response);
         if (path.isCollection()) {
             return switch (method) {
                 case "GET" -> {
@@ -162,7 +162,7 @@ public class ResourceController {
         };
     }
 
-    private static WriteOptions writeOptions(HttpServletRequest request) {
+    private static WriteOptions writeOptions(HttpServletRequest request, HttpServletResponse response) {
         String[] dryRun = request.getParameterValues("dryRun");
         boolean dry = false;
         if (dryRun != null) {
@@ -173,7 +173,15 @@ public class ResourceController {
                 dry = true;
             }
         }
-        return new WriteOptions(dry, request.getParameter("fieldManager"));
+        WriteOptions.FieldValidation validation;
+        try {
+            validation = WriteOptions.FieldValidation.parse(request.getParameter("fieldValidation"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        // Warnings go out as HTTP Warning headers, which kubectl prints as "Warning: ...".
+        return new WriteOptions(dry, request.getParameter("fieldManager"), validation,
+                warning -> response.addHeader("Warning", "299 - \"" + warning.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
     }
 
     private ResponseEntity<String> list(ApiResource resource, ApiPath path, HttpServletRequest request) {
@@ -195,7 +203,7 @@ public class ResourceController {
 
     private String deleteCollection(ApiResource resource, ApiPath path, HttpServletRequest request) {
         DeleteOperation.Options options = deleteOptions(RequestBodies.readOptionalObject(request), request,
-                writeOptions(request).dryRun());
+                request.getParameter("dryRun") != null);
         ReadOperation.ListResult matching = reader.list(resource, path.namespace(), labels(request),
                 fields(resource, request), 0, null);
         List<ObjectNode> deleted = new ArrayList<>();

@@ -37,9 +37,10 @@ public final class CreateOperation {
         ObjectTrees.checkKind(resource, body);
         ObjectTrees.checkNamespace(resource, body, namespace);
         boolean generatedName = ObjectTrees.name(body).isEmpty();
-        ObjectNode prepared = rules.prepareForCreate(resource, body.deepCopy(), namespace);
+        // The body is this request's own tree: prepare it in place.
+        ObjectNode prepared = rules.prepareForCreate(resource, body, namespace);
         for (int attempt = 1; ; attempt++) {
-            ObjectNode object = (ObjectNode) KubernetesJson.toTree(ObjectAdmission.admitCreate(resource, prepared));
+            ObjectNode object = (ObjectNode) KubernetesJson.toTree(ObjectAdmission.admitCreate(resource, prepared, options));
             String name = ObjectTrees.name(object);
             ObjectKey key = new ObjectKey(resource, resource.namespaced() ? namespace : "", name);
             if (options.dryRun()) {

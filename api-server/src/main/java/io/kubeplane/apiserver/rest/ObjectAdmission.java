@@ -24,8 +24,9 @@ final class ObjectAdmission {
     }
 
     /** Defaults and validates; returns the typed object, ready to store. */
-    static HasMetadata admit(ApiResource resource, ObjectNode object, ObjectNode old, Mode mode) {
+    static HasMetadata admit(ApiResource resource, ObjectNode object, ObjectNode old, Mode mode, WriteOptions options) {
         HasMetadata typed = toTyped(resource, object);
+        checkUnknownFields(typed, options);
         List<FieldError> errors = switch (mode) {
             case CREATE -> Validation.validateCreate(Defaulting.apply(typed));
             case UPDATE -> {
@@ -43,8 +44,24 @@ final class ObjectAdmission {
         return typed;
     }
 
-    static HasMetadata admitCreate(ApiResource resource, ObjectNode object) {
-        return admit(resource, object, object, Mode.CREATE);
+    static HasMetadata admitCreate(ApiResource resource, ObjectNode object, WriteOptions options) {
+        return admit(resource, object, object, Mode.CREATE, options);
+    }
+
+    /**
+     * kube-apiserver's field validation: fields the kind does not have are dropped; Strict refuses
+     * them, Warn names them in warnings.
+     */
+    private static void checkUnknownFields(HasMetadata typed, WriteOptions options) {
+        List<String> unknown = UnknownFields.prune(typed);
+        if (unknown.isEmpty() || options.fieldValidation() == WriteOptions.FieldValidation.IGNORE) {
+            return;
+        }
+        if (options.fieldValidation() == WriteOptions.FieldValidation.STRICT) {
+            throw ApiException.badRequest("strict decoding error: " + String.join(", ",
+                    unknown.stream().map(field -> "unknown field \"" + field + "\"").toList()));
+        }
+        unknown.forEach(field -> options.warnings().accept("unknown field \"" + field + "\""));
     }
 
     static HasMetadata toTyped(ApiResource resource, ObjectNode object) {

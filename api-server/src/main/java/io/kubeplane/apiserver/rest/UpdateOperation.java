@@ -97,7 +97,7 @@ public final class UpdateOperation {
                     ? rules.prepareForStatusUpdate(requested, old)
                     : rules.prepareForUpdate(resource, requested, old);
             ObjectNode updated = (ObjectNode) KubernetesJson.toTree(ObjectAdmission.admit(
-                    resource, prepared, old, statusOnly ? ObjectAdmission.Mode.STATUS : ObjectAdmission.Mode.UPDATE));
+                    resource, prepared, old, statusOnly ? ObjectAdmission.Mode.STATUS : ObjectAdmission.Mode.UPDATE, options));
             ObjectTrees.setResourceVersion(updated, current.resourceVersion());
             if (ObjectTrees.sameContent(updated, old) || options.dryRun()) {
                 return options.dryRun() ? updated : old;
