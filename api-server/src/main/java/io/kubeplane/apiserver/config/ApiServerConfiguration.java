@@ -17,6 +17,7 @@ import io.kubeplane.apiserver.storage.EventLog;
 import io.kubeplane.apiserver.storage.ObjectStore;
 import io.kubeplane.apiserver.storage.PostgresEventLog;
 import io.kubeplane.apiserver.storage.PostgresObjectStore;
+import io.kubeplane.apiserver.watch.ConsistentReads;
 import io.kubeplane.apiserver.watch.EventLogTailer;
 import io.kubeplane.apiserver.watch.WatchCache;
 import io.kubeplane.model.ApiResources;
@@ -89,8 +90,8 @@ public class ApiServerConfiguration {
     }
 
     @Bean
-    ReadOperation readOperation(ObjectStore store, WatchCache cache) {
-        return new ReadOperation(store, cache);
+    ReadOperation readOperation(ObjectStore store, EventLog eventLog, WatchCache cache, EventLogTailer tailer) {
+        return new ReadOperation(store, new ConsistentReads(eventLog, cache, tailer));
     }
 
     @Bean

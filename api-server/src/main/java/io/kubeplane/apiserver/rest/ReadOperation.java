@@ -7,7 +7,7 @@ import io.kubeplane.apiserver.storage.ListQuery;
 import io.kubeplane.apiserver.storage.ObjectKey;
 import io.kubeplane.apiserver.storage.ObjectStore;
 import io.kubeplane.apiserver.storage.StoredObject;
-import io.kubeplane.apiserver.watch.WatchCache;
+import io.kubeplane.apiserver.watch.ConsistentReads;
 import io.kubeplane.model.ApiResource;
 import io.kubeplane.selector.FieldSelector;
 import io.kubeplane.selector.LabelSelector;
@@ -15,9 +15,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * GET of one object and of lists. A list reports as its resourceVersion the version up to which
- * every write is settled <em>before</em> it reads, so a watch started from that version misses
- * nothing the list did not show (at worst it repeats a change the list already included).
+ * GET of one object and of lists. A list reports as its resourceVersion a version up to which
+ * every write committed before the list began is settled ({@link ConsistentReads}), so a watch
+ * started from that version misses nothing the list did not show, and repeats a change the list
+ * already included only when a write raced the list.
  * Thread-safe.
  */
 public final class ReadOperation {
@@ -27,11 +28,11 @@ public final class ReadOperation {
     }
 
     private final ObjectStore store;
-    private final WatchCache cache;
+    private final ConsistentReads consistentReads;
 
-    public ReadOperation(ObjectStore store, WatchCache cache) {
+    public ReadOperation(ObjectStore store, ConsistentReads consistentReads) {
         this.store = store;
-        this.cache = cache;
+        this.consistentReads = consistentReads;
     }
 
     public StoredObject get(ApiResource resource, String namespace, String name) {
@@ -42,8 +43,10 @@ public final class ReadOperation {
     public ListResult list(ApiResource resource, @Nullable String namespace, LabelSelector labels, FieldSelector fields,
                            int limit, @Nullable String continueToken) {
         ContinueToken after = null;
-        long version = cache.settledVersion();
-        if (continueToken != null && !continueToken.isEmpty()) {
+        long version;
+        if (continueToken == null || continueToken.isEmpty()) {
+            version = consistentReads.currentVersion();
+        } else {
             after = ContinueToken.decode(continueToken)
                     .orElseThrow(() -> ApiException.badRequest("continue key is not valid: " + continueToken));
             // Later pages keep the first page's version, as Kubernetes lists do.
