@@ -1,5 +1,6 @@
 package io.kubeplane.apiserver.printing;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public record TableRow(List<Object> cells, List<TableRowCondition> conditions) {
 
     /** @return this row with one more condition */
     public TableRow withCondition(TableRowCondition condition) {
-        List<TableRowCondition> more = new java.util.ArrayList<>(conditions);
+        List<TableRowCondition> more = new ArrayList<>(conditions);
         more.add(condition);
         return new TableRow(cells, more);
     }
