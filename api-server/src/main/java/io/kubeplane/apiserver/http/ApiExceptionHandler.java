@@ -27,6 +27,13 @@ public class ApiExceptionHandler {
         return apiException(ApiException.methodNotAllowed(e.getMessage()));
     }
 
+    /** A client that went away (a watch closed, a connection dropped) is not a server error. */
+    @ExceptionHandler(java.io.IOException.class)
+    public @org.jspecify.annotations.Nullable ResponseEntity<String> clientGone(java.io.IOException e) {
+        log.debug("client went away: {}", e.toString());
+        return null;
+    }
+
     @ExceptionHandler(Exception.class)
     public ResponseEntity<String> unexpected(Exception e) {
         log.error("request failed", e);
