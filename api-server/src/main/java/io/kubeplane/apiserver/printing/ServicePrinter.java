@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  * CLUSTER-IP is the first of {@code spec.clusterIPs} ({@code None} for a headless service,
  * {@code <none>} for ExternalName); PORT(S) lists {@code port/protocol} or
- * {@code port:nodePort/protocol}. The ingress list is not clipped to 16 characters: that happens
- * only in kubectl's client-side printing, never in the server's wide rows. Stateless.
+ * {@code port:nodePort/protocol}. The ingress list is never clipped to 16 characters: the printer
+ * clips only when it prints narrow, and kube-apiserver always prints wide. Stateless.
  */
 final class ServicePrinter extends TypedPrinter<Service> {
 
