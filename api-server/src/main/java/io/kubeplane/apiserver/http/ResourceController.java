@@ -1,5 +1,8 @@
 package io.kubeplane.apiserver.http;
 
+import io.kubeplane.apiserver.printing.InvalidTableOptionsException;
+import io.kubeplane.apiserver.printing.TablePrinter;
+import io.kubeplane.apiserver.printing.TableRequest;
 import io.kubeplane.apiserver.registry.ObjectRules;
 import io.kubeplane.apiserver.rest.CreateOperation;
 import io.kubeplane.apiserver.rest.DeleteOperation;
@@ -20,9 +23,11 @@ import io.kubeplane.selector.SelectorParseException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -54,10 +59,11 @@ public class ResourceController {
     private final WatchStreamer watches;
     private final PatchBodies patches;
     private final ScaleOperation scales;
+    private final Clock clock;
 
     public ResourceController(ApiResources resources, ObjectRules rules, CreateOperation creator, UpdateOperation updater,
                               DeleteOperation deleter, ReadOperation reader, WatchStreamer watches, PatchBodies patches,
-                              ScaleOperation scales) {
+                              ScaleOperation scales, Clock clock) {
         this.resources = resources;
         this.rules = rules;
         this.creator = creator;
@@ -67,6 +73,7 @@ public class ResourceController {
         this.watches = watches;
         this.patches = patches;
         this.scales = scales;
+        this.clock = clock;
     }
 
     @Hidden
@@ -105,7 +112,13 @@ public class ResourceController {
         }
         boolean status = "status".equals(path.subresource());
         return switch (method) {
-            case "GET" -> json(200, KubernetesJson.write(ObjectJson.canonical(reader.get(resource, namespace, name).json())));
+            case "GET" -> {
+                ObjectNode object = ObjectJson.canonical(reader.get(resource, namespace, name).json());
+                Optional<TableRequest> table = tableRequest(request);
+                yield json(200, KubernetesJson.write(table.isEmpty() ? object
+                        : TablePrinter.forRequest(table.get()).renderObject(resource, object, table.get().includeObject(),
+                                clock.instant())));
+            }
             case "PUT" -> {
                 UpdateOperation.Result result = updater.replace(resource, namespace, name, RequestBodies.readObject(request), status,
                         options);
@@ -185,9 +198,33 @@ public class ResourceController {
     }
 
     private ResponseEntity<String> list(ApiResource resource, ApiPath path, HttpServletRequest request) {
+        Optional<TableRequest> table = tableRequest(request);
         ReadOperation.ListResult result = reader.list(resource, path.namespace(), labels(request), fields(resource, request),
                 intParameter(request, "limit"), request.getParameter("continue"));
+        if (table.isPresent()) {
+            List<JsonNode> objects = result.items().stream().<JsonNode>map(item -> ObjectJson.canonical(item.json())).toList();
+            return json(200, KubernetesJson.write(TablePrinter.forRequest(table.get()).render(resource, objects,
+                    table.get().includeObject(), clock.instant(), Long.toString(result.resourceVersion()),
+                    result.continueToken())));
+        }
         return json(200, ListResponses.render(resource, result));
+    }
+
+    /** Turns each watched object into a one-row Table; only the first carries the column definitions. */
+    private WatchStreamer.ObjectRenderer tableRenderer(ApiResource resource, TableRequest table) {
+        TablePrinter printer = TablePrinter.forRequest(table);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        return json -> KubernetesJson.write(printer.renderWatchObject(resource, ObjectJson.canonical(json),
+                table.includeObject(), clock.instant(), first.getAndSet(false)));
+    }
+
+    /** The Table kubectl asks for in its Accept header, if it asks for one. */
+    private static Optional<TableRequest> tableRequest(HttpServletRequest request) {
+        try {
+            return TableRequest.parse(request.getHeader("Accept"), request.getParameter("includeObject"));
+        } catch (InvalidTableOptionsException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 
     private void watch(ApiResource resource, ApiPath path, HttpServletRequest request, HttpServletResponse response)
@@ -195,10 +232,12 @@ public class ResourceController {
         LabelSelector labels = labels(request);
         FieldSelector fields = fields(resource, request);
         int timeoutSeconds = intParameter(request, "timeoutSeconds");
+        Optional<TableRequest> table = tableRequest(request);
         watches.stream(new WatchStreamer.Request(resource, path.namespace(),
                 new SelectorWatchFilter(resource.groupResource(), path.namespace(), labels, fields), labels, fields,
                 request.getParameter("resourceVersion"), timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : null,
-                "true".equals(request.getParameter("allowWatchBookmarks"))), response);
+                "true".equals(request.getParameter("allowWatchBookmarks")),
+                table.map(t -> tableRenderer(resource, t)).orElse(null)), response);
     }
 
     private String deleteCollection(ApiResource resource, ApiPath path, HttpServletRequest request) {

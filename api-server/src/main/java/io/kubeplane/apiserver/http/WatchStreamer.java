@@ -39,16 +39,21 @@ public final class WatchStreamer {
         this.defaultTimeout = defaultTimeout;
     }
 
-    /** What a watch request asked for. */
+    /** Renders a watched object's JSON as sent, e.g. as a one-row Table for kubectl. */
+    @FunctionalInterface
+    public interface ObjectRenderer {
+        String render(String objectJson);
+    }
+
+    /** What a watch request asked for; {@code renderer} null sends objects as they are. */
     public record Request(ApiResource resource, @Nullable String namespace, WatchFilter filter, LabelSelector labels,
                           FieldSelector fields, @Nullable String resourceVersion, @Nullable Duration timeout,
-                          boolean bookmarks) {
+                          boolean bookmarks, @Nullable ObjectRenderer renderer) {
     }
 
     public void stream(Request request, HttpServletResponse response) throws IOException {
         response.setStatus(200);
         response.setContentType("application/json");
-        response.setHeader("Transfer-Encoding", "chunked");
         OutputStream out = response.getOutputStream();
         long deadline = System.nanoTime() + (request.timeout() == null ? defaultTimeout : request.timeout()).toNanos();
         String requested = request.resourceVersion();
@@ -58,7 +63,7 @@ public final class WatchStreamer {
             ReadOperation.ListResult current = reader.list(request.resource(), request.namespace(), request.labels(),
                     request.fields(), 0, null);
             for (StoredObject object : current.items()) {
-                write(out, WatchEventType.ADDED.name(), object.json());
+                write(out, WatchEventType.ADDED.name(), render(request, object.json()));
             }
             from = current.resourceVersion();
         } else {
@@ -85,11 +90,11 @@ public final class WatchStreamer {
                 }
                 WatchSubscription.Delivery delivery = subscription.poll(Duration.ofNanos(Math.min(deadline, nextBookmark) - now));
                 if (delivery != null) {
-                    write(out, delivery.type().name(), delivery.json());
+                    write(out, delivery.type().name(), render(request, delivery.json()));
                     // Drain what is queued before flushing, so a burst costs one flush.
                     WatchSubscription.Delivery more;
                     while ((more = subscription.poll(Duration.ZERO)) != null) {
-                        write(out, more.type().name(), more.json());
+                        write(out, more.type().name(), render(request, more.json()));
                     }
                     out.flush();
                 } else if (System.nanoTime() >= nextBookmark) {
@@ -105,6 +110,10 @@ public final class WatchStreamer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String render(Request request, String objectJson) {
+        return request.renderer() == null ? objectJson : request.renderer().render(objectJson);
     }
 
     private static String bookmark(ApiResource resource, long version) {
