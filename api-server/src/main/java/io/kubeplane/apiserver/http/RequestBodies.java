@@ -1,5 +1,7 @@
 package io.kubeplane.apiserver.http;
 
+import io.kubeplane.apiserver.protobuf.ProtobufBodies;
+import io.kubeplane.apiserver.protobuf.UnknownKindException;
 import io.kubeplane.model.KubernetesJson;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -35,8 +37,11 @@ final class RequestBodies {
         }
     }
 
-    /** The body as one object. */
+    /** The body as one object; kubectl's typed calls send it as Kubernetes protobuf. */
     static ObjectNode readObject(HttpServletRequest request) {
+        if (ProtobufBodies.MEDIA_TYPE.equals(mediaType(request.getContentType()))) {
+            return readProtobuf(readBytes(request));
+        }
         JsonNode tree = readTree(request);
         if (!(tree instanceof ObjectNode object)) {
             throw ApiException.badRequest("the request body must be a JSON or YAML object, not " + tree.getNodeType());
@@ -62,6 +67,16 @@ final class RequestBodies {
             throw ApiException.badRequest("the request body could not be decoded: " + e.getOriginalMessage());
         }
         throw ApiException.badRequest("the request body must be a JSON object");
+    }
+
+    private static ObjectNode readProtobuf(byte[] body) {
+        try {
+            return ProtobufBodies.decode(body);
+        } catch (UnknownKindException e) {
+            throw ApiException.unsupportedMediaType(e.getMessage() + "; send it as application/json");
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("the protobuf body could not be decoded: " + e.getMessage());
+        }
     }
 
     private static byte[] readBytes(HttpServletRequest request) {

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,10 +28,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Records what the kubectl on the PATH sends for a command to a server on 127.0.0.1 and decodes
  * it; the expected JSON is what the same kubectl prints with {@code --dry-run=client -o json}.
- * Catches a kubectl newer than the recorded bodies in {@code resources/protobuf/kubectl}. Skipped
- * where there is no kubectl.
+ * Catches a kubectl newer than the recorded bodies in {@code resources/protobuf/kubectl}. kubectl
+ * is a required test tool (kubeplane-test checks for it).
  */
-@EnabledIf("kubectlOnPath")
 class KubectlLiveCaptureTest {
 
     private record Request(String method, String path, String contentType, byte[] body) {
@@ -115,9 +113,6 @@ class KubectlLiveCaptureTest {
         return new String(out, StandardCharsets.UTF_8);
     }
 
-    static boolean kubectlOnPath() {
-        return kubectlPath().isPresent();
-    }
 
     private static Optional<Path> kubectlPath() {
         String path = System.getenv("PATH");
