@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Test helpers: JSON with {@code '} for {@code "}, and the files under {@code src/test/resources}. */
+/** Test helpers: JSON with {@code '} for {@code "}, YAML, and the files under {@code src/test/resources}. */
 final class Fixtures {
 
     static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private Fixtures() {
     }
@@ -19,6 +22,11 @@ final class Fixtures {
     /** @return the tree of {@code json} with {@code '} read as {@code "} (no value here holds a quote) */
     static JsonNode json(String json) {
         return MAPPER.readTree(json.replace('\'', '"'));
+    }
+
+    /** @return the tree of a YAML document, as the api-server reads {@code application/apply-patch+yaml} */
+    static JsonNode yaml(String yaml) {
+        return YAML.readTree(yaml);
     }
 
     /** @return the text of {@code src/test/resources/<path>} */
