@@ -33,6 +33,7 @@ class ConflictTest {
                 - .metadata.labels.app
                 conflicts with "foo" using v1:
                 - .spec.replicas""");
+        assertThat(new ApplyResult(Fixtures.json("{}"), conflicts).conflictMessage()).isEqualTo(Conflict.message(conflicts));
     }
 
     @Test

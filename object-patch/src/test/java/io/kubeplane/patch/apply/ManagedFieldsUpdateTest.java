@@ -1,5 +1,6 @@
 package io.kubeplane.patch.apply;
 
+import static io.kubeplane.patch.apply.ManagedFieldsEntry.Operation.APPLY;
 import static io.kubeplane.patch.apply.ManagedFieldsEntry.Operation.UPDATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
@@ -193,6 +194,13 @@ class ManagedFieldsUpdateTest {
                         .create("kubectl-expose", EXPOSED_SERVICE)
                         .update("kubectl-edit", "{status: {loadBalancer: {ingress: [{ip: 127.0.0.240}]}}}")
                         .managers("kubectl-expose/Update"),
+
+                Scenario.named("an update takes a field from an applier")
+                        .apply("kubectl", ServerSideApplyTest.DEPLOYMENT)
+                        .update("kubectl-scale", "{spec: {replicas: 5}}")
+                        .owns("kubectl-scale", UPDATE, "f:spec: {f:replicas: {}}")
+                        .check(state -> assertThat(state.managedFields().entry("kubectl", APPLY).fields().toJson())
+                                .doesNotContain("f:replicas")),
 
                 Scenario.named("an object stored without managed fields is not tracked by updates")
                         .stored(EXPOSED_SERVICE)

@@ -44,6 +44,7 @@ final class Scenario {
     static final class State {
         @Nullable JsonNode stored;
         @Nullable JsonNode previous;
+        @Nullable ApplyResult lastApply;
         Instant now = T0;
 
         JsonNode stored() {
@@ -57,6 +58,38 @@ final class Scenario {
     }
 
     // ---- writes
+
+    /** A successful server-side apply. */
+    Scenario apply(String manager, String config) {
+        return apply(manager, config, false);
+    }
+
+    /** {@code kubectl apply --server-side --force-conflicts}. */
+    Scenario forceApply(String manager, String config) {
+        return apply(manager, config, true);
+    }
+
+    private Scenario apply(String manager, String config, boolean force) {
+        steps.add(state -> {
+            ApplyResult result = ServerSideApply.apply(state.stored, Fixtures.yaml(config), manager, force, state.now);
+            state.lastApply = result;
+            assertThat(result.conflicts()).as("conflicts of the apply by %s", manager).isEmpty();
+            store(state, result.object());
+        });
+        return this;
+    }
+
+    /** A server-side apply that meets conflicts; the object stays as it was. */
+    Scenario applyConflicting(String manager, String config) {
+        steps.add(state -> {
+            ApplyResult result = ServerSideApply.apply(state.stored, Fixtures.yaml(config), manager, false, state.now);
+            state.lastApply = result;
+            assertThat(result.conflicted()).as("the apply by %s conflicts", manager).isTrue();
+            assertThat(result.object()).isEqualTo(state.stored);
+            state.now = state.now.plusSeconds(60);
+        });
+        return this;
+    }
 
     /** A create ({@code POST}) of the whole object by {@code manager}. */
     Scenario create(String manager, String object) {
@@ -165,6 +198,15 @@ final class Scenario {
     Scenario absent(String pointer) {
         steps.add(state -> assertThat(state.stored().at(JsonPointer.compile(pointer)).isMissingNode())
                 .as("%s is absent from %s", pointer, state.stored()).isTrue());
+        return this;
+    }
+
+    /** The last apply failed with this message. */
+    Scenario conflictMessage(String message) {
+        steps.add(state -> {
+            assertThat(state.lastApply).isNotNull();
+            assertThat(state.lastApply.conflictMessage()).isEqualTo(message);
+        });
         return this;
     }
 
