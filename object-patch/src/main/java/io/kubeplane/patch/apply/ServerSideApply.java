@@ -23,8 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Lists merge by their list type ({@link io.kubeplane.patch.ListType}): a Service's ports by port
  * and protocol, finalizers as a set; atomic lists and maps are one value. Around that, as
  * kube-apiserver: an object with no managed fields first gets a {@code before-first-apply} entry for
- * what it holds; nobody owns {@code status} through the main resource, or the name, uid and other
- * system metadata.
+ * what it holds; the manager {@code kubectl} may take fields a client-side {@code kubectl apply} still
+ * owns with unchanged values, and keeps their last-applied annotation in step; nobody owns
+ * {@code status} through the main resource, or the name, uid and other system metadata.
  *
  * <p>What it leaves to the caller: defaulting the merged object, restoring system metadata the
  * configuration may have blanked, validation, and the name and kind matching the request URL.
@@ -90,11 +91,20 @@ public final class ServerSideApply {
                 now);
 
         Attempt attempt = request.attempt(Managers.decode(stored), force);
+        if (!attempt.conflicts().isEmpty() && live != null && manager.equals(LastApplied.KUBECTL)) {
+            // moving from client-side to server-side apply: kubectl may take what its annotation still holds
+            List<Conflict> remaining = LastApplied.remaining(attempt.conflicts(),
+                    LastApplied.allowedConflicts(live, apiVersion, ObjectTrees.typeOf(apiVersion, kind)));
+            attempt = remaining.isEmpty() ? request.attempt(Managers.decode(stored), true) : new Attempt(live, null, remaining);
+        }
         if (!attempt.conflicts().isEmpty() || attempt.managers() == null) {
             return new ApplyResult(live == null ? applied : live, attempt.conflicts());
         }
         ObjectNode result = (ObjectNode) attempt.object().deepCopy();
         ObjectTrees.stripNulls(result);
+        if (manager.equals(LastApplied.KUBECTL)) {
+            LastApplied.sync(result, applied);
+        }
         return new ApplyResult(ObjectTrees.write(result, attempt.managers().encode()), List.of());
     }
 
@@ -106,7 +116,7 @@ public final class ServerSideApply {
     private record Attempt(JsonNode object, @Nullable Managers managers, List<Conflict> conflicts) {
     }
 
-    /** One apply request. */
+    /** One apply request; {@link #attempt} may run twice (the kubectl migration retries forced). */
     private record Request(@Nullable JsonNode live, JsonNode applied, Updater updater, ManagerId applier,
             ManagerId beforeFirstApply, JsonNode zero, Instant now) {
 
