@@ -52,8 +52,12 @@ public class OpenApiController {
 
     public OpenApiController(ApiResources resources) {
         long start = System.nanoTime();
-        // No source of field descriptions yet: kubectl explain prints types and fields only.
-        this.documents = OpenApiDocuments.render(resources, definition -> Optional.empty());
+        ClientJavaModelDocs docs = new ClientJavaModelDocs(OpenApiController.class.getClassLoader());
+        if (!docs.available()) {
+            log.warn("io.kubernetes:client-java-api is not on the class path: the OpenAPI documents have no field "
+                     + "descriptions, and kubectl explain prints none");
+        }
+        this.documents = OpenApiDocuments.render(resources, docs);
         log.info("Rendered the OpenAPI v2 and v3 documents in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 

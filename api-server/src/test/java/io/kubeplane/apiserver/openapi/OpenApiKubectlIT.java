@@ -77,14 +77,15 @@ class OpenApiKubectlIT {
     }
 
     @Test
-    void explainPrintsAFieldWithItsType() {
+    void explainPrintsAFieldWithItsTypeAndDescription() {
         Kubectl.Result result = kubectl.run("explain", "service.spec.sessionAffinity");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.stdout())
                 .contains("KIND:       Service")
                 .contains("VERSION:    v1")
-                .contains("FIELD: sessionAffinity <string>");
+                .contains("FIELD: sessionAffinity <string>")
+                .contains("Supports \"ClientIP\" and \"None\". Used to maintain session affinity.");
     }
 
     @Test
@@ -96,6 +97,7 @@ class OpenApiKubectlIT {
                 .contains("GROUP:      apps")
                 .contains("KIND:       Deployment")
                 .contains("FIELD: strategy <DeploymentStrategy>")
+                .contains("DeploymentStrategy describes how to replace existing pods with new ones.")
                 .containsPattern("rollingUpdate\\s+<RollingUpdateDeployment>")
                 .containsPattern("maxSurge\\s+<IntOrString>")
                 .containsPattern("type\\s+<string>");
@@ -108,6 +110,7 @@ class OpenApiKubectlIT {
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.stdout())
                 .contains("KIND:       Pod")
+                .contains("Pod is a collection of containers that can run on a host.")
                 .containsPattern("spec\\s+<PodSpec>")
                 .containsPattern("apiVersion\\s+<string>");
     }
