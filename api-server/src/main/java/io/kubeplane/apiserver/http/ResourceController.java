@@ -233,11 +233,16 @@ public class ResourceController {
         FieldSelector fields = fields(resource, request);
         int timeoutSeconds = intParameter(request, "timeoutSeconds");
         Optional<TableRequest> table = tableRequest(request);
-        watches.stream(new WatchStreamer.Request(resource, path.namespace(),
+        WatchStreamer.Request watch = new WatchStreamer.Request(resource, path.namespace(),
                 new SelectorWatchFilter(resource.groupResource(), path.namespace(), labels, fields), labels, fields,
                 request.getParameter("resourceVersion"), timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : null,
                 "true".equals(request.getParameter("allowWatchBookmarks")),
-                table.map(t -> tableRenderer(resource, t)).orElse(null)), response);
+                table.map(t -> tableRenderer(resource, t)).orElse(null));
+        if (WebSocketWatches.isUpgrade(request)) {
+            WebSocketWatches.upgrade(request, response, watches, watch);
+        } else {
+            watches.stream(watch, response);
+        }
     }
 
     private String deleteCollection(ApiResource resource, ApiPath path, HttpServletRequest request) {

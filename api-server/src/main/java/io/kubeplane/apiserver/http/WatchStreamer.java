@@ -13,8 +13,6 @@ import io.kubeplane.selector.FieldSelector;
 import io.kubeplane.selector.LabelSelector;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -51,33 +49,26 @@ public final class WatchStreamer {
                           boolean bookmarks, @Nullable ObjectRenderer renderer) {
     }
 
+    /** Streams a watch in the body of this HTTP response; returns when the watch ends. */
     public void stream(Request request, HttpServletResponse response) throws IOException {
         response.setStatus(200);
         response.setContentType("application/json");
-        OutputStream out = response.getOutputStream();
+        stream(request, new HttpWatchSink(response.getOutputStream()));
+    }
+
+    /**
+     * Streams a watch into a sink; returns when the watch ends (its timeout, the client gone, the
+     * watcher cut off). Validation errors are thrown before anything is sent.
+     */
+    void stream(Request request, WatchSink out) throws IOException {
         long deadline = System.nanoTime() + (request.timeout() == null ? defaultTimeout : request.timeout()).toNanos();
-        String requested = request.resourceVersion();
-        long from;
-        if (requested == null || requested.isEmpty() || requested.equals("0")) {
-            // "Get state and start at most recent": the objects as they are, then changes after them.
-            ReadOperation.ListResult current = reader.list(request.resource(), request.namespace(), request.labels(),
-                    request.fields(), 0, null);
-            for (StoredObject object : current.items()) {
-                write(out, WatchEventType.ADDED.name(), render(request, object.json()));
-            }
-            from = current.resourceVersion();
-        } else {
-            try {
-                from = Long.parseLong(requested);
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("invalid resource version: " + requested);
-            }
-        }
+        long from = startVersion(request, out);
         WatchSubscription subscription;
         try {
             subscription = cache.subscribe(request.filter(), from);
         } catch (TooOldResourceVersionException e) {
-            write(out, "ERROR", KubernetesJson.write(ApiException.gone(e.getMessage()).status()));
+            out.send("ERROR", KubernetesJson.write(ApiException.gone(e.getMessage()).status()));
+            out.flush();
             return;
         }
         out.flush();
@@ -90,25 +81,47 @@ public final class WatchStreamer {
                 }
                 WatchSubscription.Delivery delivery = subscription.poll(Duration.ofNanos(Math.min(deadline, nextBookmark) - now));
                 if (delivery != null) {
-                    write(out, delivery.type().name(), render(request, delivery.json()));
+                    out.send(delivery.type().name(), render(request, delivery.json()));
                     // Drain what is queued before flushing, so a burst costs one flush.
                     WatchSubscription.Delivery more;
                     while ((more = subscription.poll(Duration.ZERO)) != null) {
-                        write(out, more.type().name(), render(request, more.json()));
+                        out.send(more.type().name(), render(request, more.json()));
                     }
                     out.flush();
                 } else if (System.nanoTime() >= nextBookmark) {
-                    write(out, "BOOKMARK", bookmark(request.resource(), cache.settledVersion()));
+                    out.send("BOOKMARK", bookmark(request.resource(), cache.settledVersion()));
                     out.flush();
                     nextBookmark = System.nanoTime() + bookmarkInterval.toNanos();
                 }
             }
             if (subscription.overflowed()) {
-                write(out, "ERROR", KubernetesJson.write(ApiException.gone(
+                out.send("ERROR", KubernetesJson.write(ApiException.gone(
                         "the watch fell too far behind; list and watch again").status()));
+                out.flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The version to watch after. With none (or "0"), "get state and start at most recent": the
+     * current objects go out as ADDED first, and the watch starts at the list's version.
+     */
+    private long startVersion(Request request, WatchSink out) throws IOException {
+        String requested = request.resourceVersion();
+        if (requested == null || requested.isEmpty() || requested.equals("0")) {
+            ReadOperation.ListResult current = reader.list(request.resource(), request.namespace(), request.labels(),
+                    request.fields(), 0, null);
+            for (StoredObject object : current.items()) {
+                out.send(WatchEventType.ADDED.name(), render(request, object.json()));
+            }
+            return current.resourceVersion();
+        }
+        try {
+            return Long.parseLong(requested);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid resource version: " + requested);
         }
     }
 
@@ -121,9 +134,4 @@ public final class WatchStreamer {
                + "\",\"metadata\":{\"resourceVersion\":\"" + version + "\"}}";
     }
 
-    private static void write(OutputStream out, String type, String objectJson) throws IOException {
-        out.write(("{\"type\":\"" + type + "\",\"object\":").getBytes(StandardCharsets.UTF_8));
-        out.write(objectJson.getBytes(StandardCharsets.UTF_8));
-        out.write("}\n".getBytes(StandardCharsets.UTF_8));
-    }
 }
