@@ -90,6 +90,30 @@ class Fabric8ClientIT {
     }
 
     @Test
+    void serverSideApplyOwnsFieldsAndReportsConflicts() {
+        Service applied = client.services().inNamespace(ns).resource(service("web", Map.of("tier", "front")))
+                .fieldManager("deployer").serverSideApply();
+        assertThat(applied.getMetadata().getManagedFields()).extracting(f -> f.getManager() + "/" + f.getOperation())
+                .containsExactly("deployer/Apply");
+
+        client.services().inNamespace(ns).withName("web").patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"metadata\":{\"labels\":{\"tier\":\"back\"}}}");
+
+        assertThatThrownBy(() -> client.services().inNamespace(ns).resource(service("web", Map.of("tier", "front")))
+                .fieldManager("deployer").serverSideApply())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(409);
+                    assertThat(e.getStatus().getMessage()).startsWith("Apply failed with 1 conflict: conflict with \"fabric8-it\"");
+                    assertThat(e.getStatus().getDetails().getCauses()).extracting(c -> c.getField())
+                            .containsExactly(".metadata.labels.tier");
+                });
+
+        Service forced = client.services().inNamespace(ns).resource(service("web", Map.of("tier", "front")))
+                .fieldManager("deployer").forceConflicts().serverSideApply();
+        assertThat(forced.getMetadata().getLabels()).containsEntry("tier", "front");
+    }
+
+    @Test
     void aStaleUpdateIsAConflict() {
         Service created = client.services().inNamespace(ns).resource(service("web", Map.of())).create();
         client.services().inNamespace(ns).withName("web").edit(s -> new ServiceBuilder(s).editMetadata()

@@ -145,7 +145,7 @@ public class OpenApiDocument {
 
     private static RequestBody patchBody() {
         Content content = new Content();
-        for (String type : List.of("application/merge-patch+json", "application/strategic-merge-patch+json",
+        for (String type : List.of("application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml",
                 "application/json-patch+json")) {
             content.addMediaType(type, new MediaType().schema(new ObjectSchema()));
         }

@@ -31,9 +31,6 @@ public class PatchBodies {
                 case "application/merge-patch+json" -> JsonMergePatch.apply(current, requireObject(patch));
                 case "application/strategic-merge-patch+json" -> StrategicMergePatch.apply(current, requireObject(patch),
                         PatchSchemas.forKind(apiVersion, kind));
-                case "application/apply-patch+yaml", "application/apply-patch+json" ->
-                        throw ApiException.unsupportedMediaType("server-side apply is not supported by this server yet; "
-                                                                + "use kubectl apply without --server-side");
                 default -> throw ApiException.unsupportedMediaType("the body of the request was in an unknown format - "
                         + "accepted media types include: application/json-patch+json, application/merge-patch+json, "
                         + "application/strategic-merge-patch+json");

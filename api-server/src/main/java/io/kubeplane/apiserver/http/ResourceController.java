@@ -127,6 +127,9 @@ public class ResourceController {
             case "PATCH" -> {
                 JsonNode patch = RequestBodies.readTree(request);
                 String mediaType = RequestBodies.mediaType(request.getContentType());
+                if (mediaType.startsWith("application/apply-patch")) {
+                    yield json(200, KubernetesJson.write(apply(resource, namespace, name, patch, status, request, options)));
+                }
                 yield json(200, KubernetesJson.write(updater.patch(resource, namespace, name, status,
                         current -> patches.apply(resource.apiVersion(), resource.kind(), mediaType, current, patch), options)));
             }
@@ -157,6 +160,23 @@ public class ResourceController {
         return resource;
     }
 
+    /** Server-side apply: {@code fieldManager} is required, {@code force} takes conflicting fields. */
+    private ObjectNode apply(ApiResource resource, String namespace, String name, JsonNode patch, boolean status,
+                             HttpServletRequest request, WriteOptions options) {
+        if (request.getParameter("fieldManager") == null || request.getParameter("fieldManager").isEmpty()) {
+            throw ApiException.of(422, "Invalid",
+                    "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
+        }
+        if (!(patch instanceof ObjectNode applied)) {
+            throw ApiException.badRequest("an apply configuration must be an object");
+        }
+        String force = request.getParameter("force");
+        if (force != null && !force.equals("true") && !force.equals("false")) {
+            throw ApiException.badRequest("force: Invalid value: \"" + force + "\": must be true or false");
+        }
+        return updater.apply(resource, namespace, name, applied, "true".equals(force), status, options);
+    }
+
     private ResponseEntity<String> scale(ApiResource resource, String namespace, String name, String method,
                                          HttpServletRequest request, WriteOptions options) {
         return switch (method) {
@@ -173,6 +193,27 @@ public class ResourceController {
             }
             default -> throw ApiException.methodNotAllowed(method + " is not supported on the scale subresource");
         };
+    }
+
+    /**
+     * The field manager a write is recorded under: {@code ?fieldManager=}, else the program name of
+     * the user agent ({@code kubectl/v1.32.4 (linux/amd64) ...} gives {@code kubectl}), as
+     * kube-apiserver derives it.
+     */
+    private static String fieldManager(HttpServletRequest request) {
+        String given = request.getParameter("fieldManager");
+        if (given != null && !given.isEmpty()) {
+            if (given.length() > 128) {
+                throw ApiException.of(422, "Invalid", "fieldManager: Too long: may not be more than 128 bytes");
+            }
+            return given;
+        }
+        String agent = request.getHeader("User-Agent");
+        if (agent == null || agent.isBlank()) {
+            return "unknown";
+        }
+        String program = agent.strip().split("[/ ]", 2)[0];
+        return program.length() > 128 ? program.substring(0, 128) : program;
     }
 
     private static WriteOptions writeOptions(HttpServletRequest request, HttpServletResponse response) {
@@ -193,7 +234,7 @@ public class ResourceController {
             throw ApiException.badRequest(e.getMessage());
         }
         // Warnings go out as HTTP Warning headers, which kubectl prints as "Warning: ...".
-        return new WriteOptions(dry, request.getParameter("fieldManager"), validation,
+        return new WriteOptions(dry, fieldManager(request), validation,
                 warning -> response.addHeader("Warning", "299 - \"" + warning.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
     }
 

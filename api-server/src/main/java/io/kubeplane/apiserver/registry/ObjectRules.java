@@ -41,6 +41,11 @@ public final class ObjectRules {
         this.random = random;
     }
 
+    /** The time of a write now. */
+    public Instant now() {
+        return Instant.now(clock);
+    }
+
     public KindStrategy strategy(ApiResource resource) {
         return strategies.forResource(resource);
     }
@@ -53,7 +58,7 @@ public final class ObjectRules {
     public ObjectNode prepareForCreate(ApiResource resource, ObjectNode object, String namespace) {
         ObjectNode metadata = metadata(object);
         metadata.put("uid", uids.get().toString());
-        metadata.put("creationTimestamp", now());
+        metadata.put("creationTimestamp", timestamp());
         metadata.remove(List.of("resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"));
         if (resource.namespaced()) {
             metadata.put("namespace", namespace);
@@ -133,7 +138,7 @@ public final class ObjectRules {
         return values;
     }
 
-    private String now() {
+    private String timestamp() {
         return DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
     }
 

@@ -34,6 +34,14 @@ public final class CreateOperation {
 
     /** Creates the object (or, for a dry run, only works it out) and returns it. */
     public ObjectNode create(ApiResource resource, String namespace, ObjectNode body, WriteOptions options) {
+        return create(resource, namespace, body, options, true);
+    }
+
+    /**
+     * @param recordManager whether to record the write in managedFields as the options' manager
+     *                      (false when server-side apply has already recorded it)
+     */
+    ObjectNode create(ApiResource resource, String namespace, ObjectNode body, WriteOptions options, boolean recordManager) {
         ObjectTrees.checkKind(resource, body);
         ObjectTrees.checkNamespace(resource, body, namespace);
         boolean generatedName = ObjectTrees.name(body).isEmpty();
@@ -41,6 +49,9 @@ public final class CreateOperation {
         ObjectNode prepared = rules.prepareForCreate(resource, body, namespace);
         for (int attempt = 1; ; attempt++) {
             ObjectNode object = (ObjectNode) KubernetesJson.toTree(ObjectAdmission.admitCreate(resource, prepared, options));
+            if (recordManager) {
+                object = ManagedFieldsRecorder.create(object, options.manager(), rules.now());
+            }
             String name = ObjectTrees.name(object);
             ObjectKey key = new ObjectKey(resource, resource.namespaced() ? namespace : "", name);
             if (options.dryRun()) {

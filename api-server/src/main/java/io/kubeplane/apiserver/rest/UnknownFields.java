@@ -43,7 +43,14 @@ final class UnknownFields {
         return found;
     }
 
+    /** Types whose additional properties are their content, not unknown fields: managedFields' fieldsV1, raw objects. */
+    private static final java.util.Set<String> FREE_FORM = java.util.Set.of("FieldsV1", "RawExtension", "AnyType",
+            "GenericKubernetesResource");
+
     private static void walk(Object value, String path, List<String> found) {
+        if (value instanceof KubernetesResource resource && FREE_FORM.contains(resource.getClass().getSimpleName())) {
+            return;
+        }
         if (value instanceof KubernetesResource resource) {
             Map<String, Object> additional = additionalProperties(resource);
             for (String field : new TreeSet<>(additional.keySet())) {

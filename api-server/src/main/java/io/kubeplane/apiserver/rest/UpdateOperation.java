@@ -84,6 +84,47 @@ public final class UpdateOperation {
 
     /** As {@link #modify(ObjectKey, boolean, UnaryOperator)}, with write options. */
     public ObjectNode modify(ObjectKey key, boolean statusOnly, UnaryOperator<ObjectNode> change, WriteOptions options) {
+        return modify(key, statusOnly, change, options, true);
+    }
+
+    /**
+     * Server-side apply ({@code application/apply-patch+yaml}): merges the applied configuration
+     * into the object by field ownership, creating it when missing; conflicts with other managers
+     * are a 409 unless {@code force}.
+     */
+    public ObjectNode apply(ApiResource resource, String namespace, String name, ObjectNode applied, boolean force,
+                            boolean statusOnly, WriteOptions options) {
+        ObjectTrees.checkKind(resource, applied);
+        ObjectTrees.checkNamespace(resource, applied, namespace);
+        if (!ObjectTrees.name(applied).equals(name)) {
+            throw ApiException.badRequest("the name of the object (" + ObjectTrees.name(applied)
+                                          + ") does not match the name on the URL (" + name + ")");
+        }
+        String subresource = statusOnly ? "status" : null;
+        ObjectKey key = key(resource, namespace, name);
+        for (int attempt = 1; ; attempt++) {
+            if (store.get(key).isEmpty() && !statusOnly) {
+                ObjectNode created = ServerSideApplication.apply(null, applied, options.manager(), force, rules.now(),
+                        subresource);
+                try {
+                    return creator.create(resource, namespace, created, options, false);
+                } catch (ApiException e) {
+                    if (!"AlreadyExists".equals(e.status().getReason()) || attempt > 2) {
+                        throw e;
+                    }
+                    continue; // created meanwhile: apply to it
+                }
+            }
+            return modify(key, statusOnly, old -> {
+                ObjectNode merged = ServerSideApplication.apply(old, applied, options.manager(), force, rules.now(), subresource);
+                ObjectTrees.setResourceVersion(merged, Long.parseLong(ObjectTrees.resourceVersion(old)));
+                return merged;
+            }, options, false);
+        }
+    }
+
+    private ObjectNode modify(ObjectKey key, boolean statusOnly, UnaryOperator<ObjectNode> change, WriteOptions options,
+                              boolean recordManager) {
         ApiResource resource = key.resource();
         for (int attempt = 1; ; attempt++) {
             StoredObject current = store.get(key).orElseThrow(() -> ApiException.notFound(resource, key.name()));
@@ -99,6 +140,14 @@ public final class UpdateOperation {
             ObjectNode updated = (ObjectNode) KubernetesJson.toTree(ObjectAdmission.admit(
                     resource, prepared, old, statusOnly ? ObjectAdmission.Mode.STATUS : ObjectAdmission.Mode.UPDATE, options));
             ObjectTrees.setResourceVersion(updated, current.resourceVersion());
+            if (recordManager) {
+                // A write that changes nothing else leaves managedFields alone too, as kube-apiserver does.
+                if (ObjectTrees.sameContent(ManagedFieldsRecorder.without(updated), ManagedFieldsRecorder.without(old))) {
+                    return old;
+                }
+                updated = ManagedFieldsRecorder.update(old, updated, options.manager(), rules.now(),
+                        statusOnly ? "status" : null);
+            }
             if (ObjectTrees.sameContent(updated, old) || options.dryRun()) {
                 return options.dryRun() ? updated : old;
             }

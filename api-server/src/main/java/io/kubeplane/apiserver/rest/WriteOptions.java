@@ -16,8 +16,16 @@ import org.jspecify.annotations.Nullable;
 public record WriteOptions(boolean dryRun, @Nullable String fieldManager, FieldValidation fieldValidation,
                            Consumer<String> warnings) {
 
+    /** The field manager of the api-server's own writes (system namespaces, garbage collection). */
+    public static final String SERVER_MANAGER = "kube-apiserver";
+
     /** What the server's own writers use: no dry run, unknown fields tolerated silently. */
-    public static final WriteOptions DEFAULT = new WriteOptions(false, null, FieldValidation.IGNORE, warning -> { });
+    public static final WriteOptions DEFAULT = new WriteOptions(false, SERVER_MANAGER, FieldValidation.IGNORE, warning -> { });
+
+    /** The manager a write is recorded under in managedFields; the API layer fills it in for clients. */
+    public String manager() {
+        return fieldManager == null ? SERVER_MANAGER : fieldManager;
+    }
 
     /** kube-apiserver's {@code fieldValidation} directive. */
     public enum FieldValidation {
