@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +18,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,10 +87,7 @@ class LocalClusterIT {
         awaitReadyz();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(kubectl("get", "namespaces")).contains("default", "kube-system"));
-        // From a manifest: "kubectl create namespace" sends protobuf, and validation needs OpenAPI,
-        // neither of which the api-server serves yet.
-        assertThat(kubectlWithInput("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: made-before-restart\n",
-                "create", "--validate=false", "-f", "-")).contains("namespace/made-before-restart created");
+        assertThat(kubectl("create", "namespace", "made-before-restart")).contains("namespace/made-before-restart created");
         String token = started.token();
         byte[] ca = Files.readAllBytes(home.resolve("pki/ca.crt"));
         String kubeconfig = Files.readString(settings.kubeconfig());
@@ -126,26 +121,8 @@ class LocalClusterIT {
                 .isEqualTo(200));
     }
 
-    private String kubectl(String... args) throws IOException, InterruptedException {
-        return kubectlWithInput("", args);
-    }
-
-    /** Runs the real kubectl with the cluster's kubeconfig and returns its output; fails on a non-zero exit. */
-    private String kubectlWithInput(String input, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", settings.kubeconfig().toString(),
-                "--request-timeout=20s"));
-        command.addAll(List.of(args));
-        Path output = Files.createTempFile(home, "kubectl", ".out");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().remove("KUBECONFIG");
-        Process process = builder.start();
-        try (var stdin = process.getOutputStream()) {
-            stdin.write(input.getBytes(StandardCharsets.UTF_8));
-        }
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("kubectl %s finished", String.join(" ", args)).isTrue();
-        String text = Files.readString(output, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("kubectl %s exit code; output:%n%s", String.join(" ", args), text).isZero();
-        return text;
+    private String kubectl(String... args) {
+        return new Kubectl(settings.kubeconfig(), home).run(args);
     }
 
     private static Set<String> topics(String bootstrap) throws Exception {
