@@ -4,6 +4,7 @@ import io.kubeplane.apiserver.http.ServingCertificates;
 import io.kubeplane.kafka.embedded.EmbeddedKafkaBroker;
 import io.kubeplane.kafka.embedded.EmbeddedKafkaSettings;
 import io.kubeplane.local.access.AdminCredentials;
+import io.kubeplane.local.access.AuthorizationFile;
 import io.kubeplane.local.access.KubeconfigWriter;
 import io.kubeplane.local.components.ClusterComponents;
 import io.kubeplane.local.components.Component;
@@ -146,8 +147,9 @@ public final class LocalCluster implements AutoCloseable {
             KubeconfigWriter.write(settings.kubeconfig(), "https://127.0.0.1:" + settings.ports().secure(),
                     Files.readAllBytes(certificates.caCertificate()), admin.token());
 
+            AuthorizationFile.ensure(settings.authorizationFile());
             List<Component> components = ClusterComponents.of(settings.ports(), kafkaBootstrap, settings.tokenFile(),
-                    settings.certificateDirectory());
+                    settings.authorizationFile(), settings.certificateDirectory());
             ComponentLauncher launcher = new ComponentLauncher(settings.startupTimeout(), postgres.target(), onUnexpectedStop);
             register(launcher);
             launcher.start(components);

@@ -236,6 +236,11 @@ public record LocalClusterSettings(
         return home.resolve("tokens.csv");
     }
 
+    /** Who has which role; see {@code io.kubeplane.local.access.AuthorizationFile}. */
+    public Path authorizationFile() {
+        return home.resolve("authorization.yaml");
+    }
+
     public Path certificateDirectory() {
         return home.resolve("pki");
     }

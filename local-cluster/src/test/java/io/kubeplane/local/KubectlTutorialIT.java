@@ -21,9 +21,25 @@ class KubectlTutorialIT {
     private static TestCluster cluster;
     private static Kubectl kubectl;
 
+    private static final String VIEWER_TOKEN = "viewer-" + java.util.UUID.randomUUID();
+
     @BeforeAll
     static void start() {
-        cluster = new TestCluster();
+        // A second user, bound to the read-only view role, beside the admin the cluster generates.
+        cluster = new TestCluster(home -> {
+            try {
+                java.nio.file.Files.writeString(home.resolve("tokens.csv"), VIEWER_TOKEN + ",viewer,viewer-uid\n");
+                java.nio.file.Files.writeString(home.resolve("authorization.yaml"), """
+                        bindings:
+                        - role: cluster-admin
+                          groups: [system:masters]
+                        - role: view
+                          users: [viewer]
+                        """);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         kubectl = cluster.kubectl();
     }
 
@@ -163,6 +179,13 @@ class KubectlTutorialIT {
         assertThat(invalid.output()).contains("The Service \"bad\" is invalid", "spec.ports[0].nodePort");
         assertThat(kubectl.attempt("", "get", "services", "-n", "no-such-namespace").output())
                 .isEqualTo("No resources found in no-such-namespace namespace.\n");
+
+        assertThat(kubectl.run("--token=" + VIEWER_TOKEN, "-n", "errors", "get", "service", "dup", "-o", "name"))
+                .isEqualTo("service/dup\n");
+        assertThat(kubectl.attempt("", "--token=" + VIEWER_TOKEN, "-n", "errors", "delete", "service", "dup").output())
+                .isEqualTo("Error from server (Forbidden): services \"dup\" is forbidden: User \"viewer\" cannot delete "
+                           + "resource \"services\" in API group \"\" in the namespace \"errors\"\n");
+        assertThat(kubectl.run("-n", "errors", "get", "service", "dup", "-o", "name")).isEqualTo("service/dup\n");
     }
 
     @Test

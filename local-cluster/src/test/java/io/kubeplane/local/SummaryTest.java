@@ -17,7 +17,8 @@ class SummaryTest {
         LocalCluster.Started started = new LocalCluster.Started(Duration.ofMillis(12_345),
                 new PostgresTarget("jdbc:postgresql://localhost:5432/kubeplane", "postgres", ""), "local server",
                 "127.0.0.1:9092", "embedded, log in /home/dev/.kubeplane/kafka", "token",
-                ClusterComponents.of(settings.ports(), "127.0.0.1:9092", settings.tokenFile(), settings.certificateDirectory()));
+                ClusterComponents.of(settings.ports(), "127.0.0.1:9092", settings.tokenFile(),
+                        settings.authorizationFile(), settings.certificateDirectory()));
 
         assertThat(Summary.render(settings, started)).isEqualTo(Golden.read("summary.txt"));
     }

@@ -43,11 +43,17 @@ public final class TestCluster implements AutoCloseable {
     private final LocalCluster.Started started;
 
     public TestCluster() {
+        this(home -> { });
+    }
+
+    /** @param prepareHome writes files into the cluster's home before it starts (extra tokens, bindings) */
+    public TestCluster(java.util.function.Consumer<Path> prepareHome) {
         try {
             home = Files.createTempDirectory("kubeplane-acceptance");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        prepareHome.accept(home);
         PostgresTarget admin = new PostgresTarget(ADMIN_URL, PG_USER, PG_PASSWORD);
         settings = LocalClusterSettings.defaults(home)
                 .withDatabase(new LocalClusterSettings.Database(admin.withDatabase(database).url(), PG_USER, PG_PASSWORD, true, true))

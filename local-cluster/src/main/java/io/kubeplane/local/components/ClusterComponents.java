@@ -36,10 +36,11 @@ public final class ClusterComponents {
      *
      * @param kafkaBootstrap the broker every component uses
      * @param tokenFile      the api-server's bearer-token file
+     * @param authorizationFile who has which role (cluster-admin, view, edit)
      * @param certificateDirectory where the api-server's CA and serving certificate are
      */
     public static List<Component> of(LocalClusterSettings.Ports ports, String kafkaBootstrap, Path tokenFile,
-                                     Path certificateDirectory) {
+                                     Path authorizationFile, Path certificateDirectory) {
         List<Component> others = List.of(
                 component(IpamApplication.CONFIG_NAME, ports.ipamService(), kafkaBootstrap, List.of(), IpamApplication::builder),
                 component(EndpointsControllerApplication.CONFIG_NAME, ports.endpointsController(), kafkaBootstrap, List.of(),
@@ -51,6 +52,7 @@ public final class ClusterComponents {
                         WorkloadControllerApplication::builder));
         List<String> apiServer = List.of(
                 "--kubeplane.api-server.token-file=" + tokenFile,
+                "--kubeplane.api-server.authorization-file=" + authorizationFile,
                 "--kubeplane.api-server.secure-serving.bind-address=127.0.0.1",
                 "--kubeplane.api-server.secure-serving.port=" + ports.secure(),
                 "--kubeplane.api-server.secure-serving.cert-dir=" + certificateDirectory,

@@ -13,7 +13,8 @@ class ClusterComponentsTest {
             18080, 16443, 18081, 18082, 18083, 18084, 18085);
 
     private final List<Component> components = ClusterComponents.of(PORTS, "127.0.0.1:19092",
-            Path.of("/home/dev/.kubeplane/tokens.csv"), Path.of("/home/dev/.kubeplane/pki"));
+            Path.of("/home/dev/.kubeplane/tokens.csv"), Path.of("/home/dev/.kubeplane/authorization.yaml"),
+            Path.of("/home/dev/.kubeplane/pki"));
 
     @Test
     void startsTheApiServerFirstThenEveryOtherComponentOnItsPort() {
