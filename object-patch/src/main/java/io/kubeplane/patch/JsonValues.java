@@ -13,13 +13,13 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Stateless and thread-safe.
  */
-final class JsonValues {
+public final class JsonValues {
 
     private JsonValues() {
     }
 
     /** @return whether two values are equal as JSON values (numbers by value, objects ignoring key order) */
-    static boolean same(JsonNode left, JsonNode right) {
+    public static boolean same(JsonNode left, JsonNode right) {
         if (left.isNumber() && right.isNumber()) {
             return left.decimalValue().compareTo(right.decimalValue()) == 0;
         }

@@ -1,5 +1,6 @@
 package io.kubeplane.patch.apply;
 
+import io.kubeplane.patch.JsonValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -90,37 +91,7 @@ final class GoValues {
 
     /** {@code value.Equals}: numbers by value, objects ignoring key order. */
     static boolean equal(JsonNode left, JsonNode right) {
-        if (left.isNumber() || right.isNumber()) {
-            return left.isNumber() && right.isNumber() && left.decimalValue().compareTo(right.decimalValue()) == 0;
-        }
-        if (left.getNodeType() != right.getNodeType()) {
-            return false;
-        }
-        if (left.isObject()) {
-            if (left.size() != right.size()) {
-                return false;
-            }
-            for (Map.Entry<String, JsonNode> entry : left.properties()) {
-                JsonNode other = right.get(entry.getKey());
-                if (other == null || !equal(entry.getValue(), other)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (left.isArray()) {
-            if (left.size() != right.size()) {
-                return false;
-            }
-            Iterator<JsonNode> others = right.values().iterator();
-            for (JsonNode element : left.values()) {
-                if (!equal(element, others.next())) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return left.equals(right);
+        return JsonValues.same(left, right);
     }
 
     /** Go's {@code strings.Compare}: UTF-8 byte order, which is code point order. */
