@@ -5,6 +5,7 @@ import io.kubeplane.apiserver.registry.ObjectRules;
 import io.kubeplane.apiserver.storage.ObjectWrite;
 import io.kubeplane.model.ApiResource;
 import io.kubeplane.model.KubernetesJson;
+import io.kubeplane.patch.JsonValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,15 +73,8 @@ final class ObjectTrees {
      * store holds small longs as ints, one made from a typed object as longs.
      */
     static boolean sameContent(JsonNode a, JsonNode b) {
-        return a.equals(NUMBERS_BY_VALUE, b);
+        return JsonValues.same(a, b);
     }
-
-    private static final java.util.Comparator<JsonNode> NUMBERS_BY_VALUE = (x, y) -> {
-        if (x.isNumber() && y.isNumber()) {
-            return x.decimalValue().compareTo(y.decimalValue());
-        }
-        return x.equals(y) ? 0 : 1;
-    };
 
     /** Checks that the body is of the path's kind, filling apiVersion and kind in when absent. */
     static void checkKind(ApiResource resource, ObjectNode body) {
