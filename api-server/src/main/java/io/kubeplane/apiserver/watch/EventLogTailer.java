@@ -30,11 +30,16 @@ public final class EventLogTailer implements AutoCloseable {
     private static final Duration UNSETTLED_RECHECK = Duration.ofMillis(1);
     private static final Duration ERROR_BACKOFF = Duration.ofSeconds(1);
     /**
-     * Under a stream of commits every one wakes the tailer; probing at most this often lets one probe
-     * cover many commits (each probe costs three queries and a transaction id) at a small cost in
-     * delivery latency.
+     * Under a stream of commits every one wakes the tailer. A probe costs three queries and a
+     * transaction id, so while probes keep finding many new events (a busy store) the tailer probes
+     * at most every {@link #BUSY_PROBE_INTERVAL}, letting one probe cover many commits; when writes
+     * trickle in it probes at once, so a lone change reaches watchers within a millisecond or two.
+     * Measured on two cores: 1 ms between probes gave 5,600 creates/s, 10 ms 7,400/s.
      */
-    private static final long MIN_PROBE_INTERVAL_NANOS = Duration.ofMillis(2).toNanos();
+    private static final long BUSY_PROBE_INTERVAL_NANOS = Duration.ofMillis(10).toNanos();
+    private static final long QUIET_PROBE_INTERVAL_NANOS = Duration.ofMillis(1).toNanos();
+    /** A probe that delivered at least this many events means the store is busy. */
+    private static final int BUSY_BATCH = 4;
 
     private final EventLog eventLog;
     private final WatchCache cache;
@@ -79,11 +84,12 @@ public final class EventLogTailer implements AutoCloseable {
         long caughtUpAt = 0;
         long probed = -1;
         long lastProbe = 0;
+        long minInterval = QUIET_PROBE_INTERVAL_NANOS;
         while (running) {
             try {
                 long sinceLast = System.nanoTime() - lastProbe;
-                if (sinceLast < MIN_PROBE_INTERVAL_NANOS) {
-                    LockSupport.parkNanos(MIN_PROBE_INTERVAL_NANOS - sinceLast);
+                if (sinceLast < minInterval) {
+                    LockSupport.parkNanos(minInterval - sinceLast);
                 }
                 lastProbe = System.nanoTime();
                 long settled;
@@ -108,8 +114,10 @@ public final class EventLogTailer implements AutoCloseable {
                 } else {
                     settled = tracker.settled();
                 }
+                int events = 0;
                 if (settled > delivered) {
                     delivered = deliver(delivered, settled);
+                    events = deliveredCount;
                     for (LongConsumer listener : listeners) {
                         listener.accept(settled);
                     }
@@ -117,6 +125,7 @@ public final class EventLogTailer implements AutoCloseable {
                 if (settled >= caughtUpAt && !cache.isReady()) {
                     cache.markReady();
                 }
+                minInterval = events >= BUSY_BATCH ? BUSY_PROBE_INTERVAL_NANOS : QUIET_PROBE_INTERVAL_NANOS;
                 Duration wait = tracker.hasPending() ? UNSETTLED_RECHECK : pollInterval;
                 if (wakeups.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
                     wakeups.drainPermits();
@@ -139,10 +148,15 @@ public final class EventLogTailer implements AutoCloseable {
         }
     }
 
+    /** How many events the last {@link #deliver} call delivered; tailer thread only. */
+    private int deliveredCount;
+
     private long deliver(long from, long settled) {
         long position = from;
+        deliveredCount = 0;
         while (true) {
             List<StoredEvent> batch = eventLog.read(position, settled, BATCH);
+            deliveredCount += batch.size();
             if (batch.size() < BATCH) {
                 cache.append(batch, settled);
                 return settled;
