@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.IPAddress;
+import io.fabric8.kubernetes.api.model.networking.v1.ServiceCIDR;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +44,22 @@ public final class ApiResources {
             "apps", "v1", "Deployment", "deployments", "deployment", true, List.of("deploy"), Set.of("status", "scale"),
             Deployment.class, List.of("all"));
 
-    /** Every kind kubeplane serves. */
+    public static final ApiResource SERVICE_CIDRS = new ApiResource(
+            "networking.k8s.io", "v1", "ServiceCIDR", "servicecidrs", "servicecidr", false, List.of(), Set.of(),
+            ServiceCIDR.class);
+    public static final ApiResource IP_ADDRESSES = new ApiResource(
+            "networking.k8s.io", "v1", "IPAddress", "ipaddresses", "ipaddress", false, List.of("ip"), Set.of(),
+            IPAddress.class);
+
+    /** Every kind kubeplane stores. */
     public static final ApiResources SERVED = new ApiResources(
             List.of(NAMESPACES, PODS, SERVICES, ENDPOINTS, NODES, EVENTS, ENDPOINT_SLICES, DEPLOYMENTS));
+
+    /**
+     * Kinds served as read-only views of ipam-service's tables rather than stored: the service
+     * ranges and the allocated service IPs. The api-server forwards their reads to ipam-service.
+     */
+    public static final ApiResources IPAM_VIEWS = new ApiResources(List.of(SERVICE_CIDRS, IP_ADDRESSES));
 
     private final List<ApiResource> all;
     private final Map<String, ApiResource> byPath;

@@ -8,6 +8,11 @@ import io.kubeplane.apiserver.http.TokenFile;
 import io.kubeplane.apiserver.http.WatchStreamer;
 import io.kubeplane.apiserver.registry.KindStrategies;
 import io.kubeplane.apiserver.registry.ObjectRules;
+import io.kubeplane.apiserver.bootstrap.KubernetesService;
+import io.kubeplane.apiserver.ipam.IpamClient;
+import io.kubeplane.apiserver.ipam.IpamViews;
+import io.kubeplane.apiserver.ipam.ServiceAddresses;
+import io.kubeplane.apiserver.rest.AddressAllocator;
 import io.kubeplane.apiserver.rest.CreateOperation;
 import io.kubeplane.apiserver.rest.DeleteOperation;
 import io.kubeplane.apiserver.rest.ReadOperation;
@@ -26,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -74,19 +80,56 @@ public class ApiServerConfiguration {
         return new PostgresObjectStore(jdbc, resources, tailer::wake);
     }
 
+    /** ipam-service's client; unconfigured when {@code kubeplane.api-server.ipam.url} is empty. */
     @Bean
-    CreateOperation createOperation(ObjectStore store, ObjectRules rules) {
-        return new CreateOperation(store, rules);
+    IpamClient ipamClient(ApiServerProperties properties) {
+        IpamClient client = new IpamClient(properties.ipam().url());
+        if (client.configured()) {
+            LoggerFactory.getLogger(IpamClient.class).info("Service addresses come from ipam-service at {}", client.baseUrl());
+        } else {
+            LoggerFactory.getLogger(IpamClient.class).warn("No ipam-service configured (kubeplane.api-server.ipam.url): "
+                    + "Services are stored without cluster IPs or NodePorts, and the ServiceCIDR and IPAddress views answer 503");
+        }
+        return client;
     }
 
     @Bean
-    DeleteOperation deleteOperation(ObjectStore store, ObjectRules rules, Clock clock) {
-        return new DeleteOperation(store, rules, clock);
+    IpamViews ipamViews(IpamClient ipam) {
+        return new IpamViews(ipam);
+    }
+
+    /** {@code default/kubernetes}, kept only where Services get addresses (it needs a ClusterIP). */
+    @Bean(destroyMethod = "close")
+    KubernetesService kubernetesService(ObjectStore store, CreateOperation creator, UpdateOperation updater, IpamViews views,
+                                        IpamClient ipam, ApiServerProperties properties) {
+        // A replica without the secure port serves no client of the kubernetes Service: it lists no endpoint.
+        KubernetesService service = new KubernetesService(store, creator, updater, views, properties.advertiseAddress(),
+                properties.secureServing().enabled() ? properties.secureServing().port() : 0);
+        if (ipam.configured()) {
+            service.start();
+        }
+        return service;
     }
 
     @Bean
-    UpdateOperation updateOperation(ObjectStore store, ObjectRules rules, CreateOperation creator, DeleteOperation deleter) {
-        return new UpdateOperation(store, rules, creator, deleter);
+    AddressAllocator addressAllocator(IpamClient ipam) {
+        return ipam.configured() ? new ServiceAddresses(ipam) : AddressAllocator.NONE;
+    }
+
+    @Bean
+    CreateOperation createOperation(ObjectStore store, ObjectRules rules, AddressAllocator addresses) {
+        return new CreateOperation(store, rules, addresses);
+    }
+
+    @Bean
+    DeleteOperation deleteOperation(ObjectStore store, ObjectRules rules, Clock clock, AddressAllocator addresses) {
+        return new DeleteOperation(store, rules, clock, addresses);
+    }
+
+    @Bean
+    UpdateOperation updateOperation(ObjectStore store, ObjectRules rules, CreateOperation creator, DeleteOperation deleter,
+                                    AddressAllocator addresses) {
+        return new UpdateOperation(store, rules, creator, deleter, addresses);
     }
 
     @Bean

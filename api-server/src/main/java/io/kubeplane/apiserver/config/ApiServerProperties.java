@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param watch          the watch cache and tailer
  * @param relay          the Kafka outbox relay
  * @param readinessUrls  health URLs of other components that {@code /readyz} includes (the local cluster lists its components here)
+ * @param ipam           where Services' cluster IPs and NodePorts come from
+ * @param advertiseAddress the address this replica lists in the {@code default/kubernetes} Endpoints; empty picks
+ *                       the first non-loopback IPv4 address (Endpoints may not hold loopback addresses)
  */
 @ConfigurationProperties("kubeplane.api-server")
 @Validated
@@ -28,7 +31,15 @@ public record ApiServerProperties(
         @DefaultValue SecureServing secureServing,
         @DefaultValue Watch watch,
         @DefaultValue Relay relay,
-        @DefaultValue List<String> readinessUrls) {
+        @DefaultValue List<String> readinessUrls,
+        @DefaultValue Ipam ipam,
+        @Nullable String advertiseAddress) {
+
+    /**
+     * @param url ipam-service's base URL, e.g. {@code http://127.0.0.1:8081}; empty stores Services without addresses
+     */
+    public record Ipam(@Nullable String url) {
+    }
 
     /**
      * @param enabled     serve HTTPS

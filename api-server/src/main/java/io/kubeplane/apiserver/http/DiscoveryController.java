@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.APIResourceBuilder;
 import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
 import io.fabric8.kubernetes.api.model.APIVersionsBuilder;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
+import io.kubeplane.apiserver.ipam.IpamViews;
 import io.kubeplane.model.ApiResource;
 import io.kubeplane.model.ApiResources;
 import io.kubeplane.model.KubernetesJson;
@@ -39,11 +40,17 @@ public class DiscoveryController {
     private final Map<String, String> resourceLists = new LinkedHashMap<>();
     private final String version;
 
-    public DiscoveryController(ApiResources resources) {
+    private static final List<String> VIEW_VERBS = List.of("get", "list");
+
+    public DiscoveryController(ApiResources resources, IpamViews views) {
         Map<String, List<ApiResource>> byGroupVersion = new LinkedHashMap<>();
         for (ApiResource resource : resources.all()) {
             byGroupVersion.computeIfAbsent(resource.apiVersion(), k -> new ArrayList<>()).add(resource);
         }
+        for (ApiResource resource : views.resources().all()) {
+            byGroupVersion.computeIfAbsent(resource.apiVersion(), k -> new ArrayList<>()).add(resource);
+        }
+        List<ApiResource> readOnly = views.resources().all();
         this.apiVersions = KubernetesJson.write(new APIVersionsBuilder().withKind("APIVersions").withVersions("v1")
                 .withServerAddressByClientCIDRs().build());
         List<APIGroup> apiGroups = new ArrayList<>();
@@ -53,7 +60,7 @@ public class DiscoveryController {
                 GroupVersionForDiscovery gv = new GroupVersionForDiscovery(groupVersion, list.getFirst().version());
                 apiGroups.add(new APIGroupBuilder().withName(group).withVersions(gv).withPreferredVersion(gv).build());
             }
-            resourceLists.put(groupVersion, resourceList(groupVersion, list));
+            resourceLists.put(groupVersion, resourceList(groupVersion, list, readOnly));
         });
         this.groups = KubernetesJson.write(new APIGroupListBuilder().withKind("APIGroupList").withApiVersion("v1")
                 .withGroups(apiGroups).build());
@@ -64,12 +71,13 @@ public class DiscoveryController {
                 System.getProperty("os.name").toLowerCase(), System.getProperty("os.arch"));
     }
 
-    private static String resourceList(String groupVersion, List<ApiResource> resources) {
+    private static String resourceList(String groupVersion, List<ApiResource> resources, List<ApiResource> readOnly) {
         APIResourceListBuilder list = new APIResourceListBuilder().withKind("APIResourceList").withApiVersion("v1")
                 .withGroupVersion(groupVersion);
         for (ApiResource resource : resources) {
             list.addToResources(new APIResourceBuilder().withName(resource.plural()).withSingularName(resource.singular())
-                    .withNamespaced(resource.namespaced()).withKind(resource.kind()).withVerbs(OBJECT_VERBS)
+                    .withNamespaced(resource.namespaced()).withKind(resource.kind())
+                    .withVerbs(readOnly.contains(resource) ? VIEW_VERBS : OBJECT_VERBS)
                     .withShortNames(resource.shortNames()).withCategories(resource.categories()).build());
             for (String subresource : resource.subresources().stream().sorted().toList()) {
                 list.addToResources(new APIResourceBuilder().withName(resource.plural() + "/" + subresource)

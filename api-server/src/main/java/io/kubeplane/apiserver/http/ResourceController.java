@@ -1,5 +1,6 @@
 package io.kubeplane.apiserver.http;
 
+import io.kubeplane.apiserver.ipam.IpamViews;
 import io.kubeplane.apiserver.printing.InvalidTableOptionsException;
 import io.kubeplane.apiserver.printing.TablePrinter;
 import io.kubeplane.apiserver.printing.TableRequest;
@@ -60,10 +61,11 @@ public class ResourceController {
     private final PatchBodies patches;
     private final ScaleOperation scales;
     private final Clock clock;
+    private final IpamViews views;
 
     public ResourceController(ApiResources resources, ObjectRules rules, CreateOperation creator, UpdateOperation updater,
                               DeleteOperation deleter, ReadOperation reader, WatchStreamer watches, PatchBodies patches,
-                              ScaleOperation scales, Clock clock) {
+                              ScaleOperation scales, Clock clock, IpamViews views) {
         this.resources = resources;
         this.rules = rules;
         this.creator = creator;
@@ -74,6 +76,7 @@ public class ResourceController {
         this.patches = patches;
         this.scales = scales;
         this.clock = clock;
+        this.views = views;
     }
 
     @Hidden
@@ -81,6 +84,10 @@ public class ResourceController {
     public @Nullable ResponseEntity<String> handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ApiPath path = ApiPath.parse(request.getRequestURI())
                 .orElseThrow(() -> ApiException.notFound("the server could not find the requested resource"));
+        Optional<ApiResource> view = views.resolve(path.group(), path.version(), path.resource());
+        if (view.isPresent()) {
+            return readView(view.get(), path, request);
+        }
         ApiResource resource = resolve(path);
         String namespace = path.namespace() == null ? "" : path.namespace();
         String method = request.getMethod();
@@ -143,6 +150,32 @@ public class ResourceController {
             }
             default -> throw ApiException.methodNotAllowed(method + " is not supported on an object");
         };
+    }
+
+    /** ServiceCIDRs and IPAddresses: read-only, forwarded to ipam-service, printed here. */
+    private ResponseEntity<String> readView(ApiResource resource, ApiPath path, HttpServletRequest request) {
+        if (path.namespace() != null || path.subresource() != null) {
+            throw ApiException.notFound("the server could not find the requested resource");
+        }
+        if (!request.getMethod().equals("GET") || WATCH_TRUE.contains(String.valueOf(request.getParameter("watch")))) {
+            throw ApiException.methodNotAllowed(resource.groupResource() + " are a read-only view of ipam-service's "
+                    + "allocations: only get and list are supported");
+        }
+        String json = views.read(resource, path.isCollection() ? null : path.name());
+        Optional<TableRequest> table = tableRequest(request);
+        if (table.isEmpty()) {
+            return json(200, json);
+        }
+        TablePrinter printer = TablePrinter.forRequest(table.get());
+        JsonNode body = KubernetesJson.JSON.readTree(json);
+        if (!path.isCollection()) {
+            return json(200, KubernetesJson.write(printer.renderObject(resource, body, table.get().includeObject(),
+                    clock.instant())));
+        }
+        List<JsonNode> items = new ArrayList<>();
+        body.path("items").forEach(items::add);
+        return json(200, KubernetesJson.write(printer.render(resource, items, table.get().includeObject(), clock.instant(),
+                body.path("metadata").path("resourceVersion").asString("0"), null)));
     }
 
     private ApiResource resolve(ApiPath path) {

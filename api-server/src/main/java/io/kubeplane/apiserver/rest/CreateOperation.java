@@ -21,10 +21,16 @@ public final class CreateOperation {
 
     private final ObjectStore store;
     private final ObjectRules rules;
+    private final AddressAllocator addresses;
 
     public CreateOperation(ObjectStore store, ObjectRules rules) {
+        this(store, rules, AddressAllocator.NONE);
+    }
+
+    public CreateOperation(ObjectStore store, ObjectRules rules, AddressAllocator addresses) {
         this.store = store;
         this.rules = rules;
+        this.addresses = addresses;
     }
 
     /** Creates the object and returns it as stored, resourceVersion included. */
@@ -55,10 +61,16 @@ public final class CreateOperation {
             String name = ObjectTrees.name(object);
             ObjectKey key = new ObjectKey(resource, resource.namespaced() ? namespace : "", name);
             if (options.dryRun()) {
-                return dryRun(key, object);
+                dryRun(key);
+                addresses.reserve(resource, object, null, true);
+                return object;
             }
+            AddressAllocator.Reservation reservation = addresses.reserve(resource, object, null, false);
+            boolean stored = false;
             try {
                 long version = store.create(key, ObjectTrees.write(rules, resource, object));
+                stored = true;
+                reservation.committed();
                 ObjectTrees.setResourceVersion(object, version);
                 return object;
             } catch (StoreException.AlreadyExists e) {
@@ -71,18 +83,21 @@ public final class CreateOperation {
                 throw e.terminating()
                         ? ApiException.forbidden(resource, name, e.getMessage())
                         : ApiException.notFound(ApiResources.NAMESPACES, namespace);
+            } finally {
+                if (!stored) {
+                    reservation.abandoned();
+                }
             }
         }
     }
 
     /** A dry run answers what would be created, and the errors a real create would meet. */
-    private ObjectNode dryRun(ObjectKey key, ObjectNode object) {
+    private void dryRun(ObjectKey key) {
         if (store.get(key).isPresent()) {
             throw ApiException.alreadyExists(key.resource(), key.name());
         }
         if (!key.namespace().isEmpty() && store.get(new ObjectKey(ApiResources.NAMESPACES, "", key.namespace())).isEmpty()) {
             throw ApiException.notFound(ApiResources.NAMESPACES, key.namespace());
         }
-        return object;
     }
 }

@@ -47,11 +47,17 @@ public final class DeleteOperation {
     private final ObjectStore store;
     private final ObjectRules rules;
     private final Clock clock;
+    private final AddressAllocator addresses;
 
     public DeleteOperation(ObjectStore store, ObjectRules rules, Clock clock) {
+        this(store, rules, clock, AddressAllocator.NONE);
+    }
+
+    public DeleteOperation(ObjectStore store, ObjectRules rules, Clock clock, AddressAllocator addresses) {
         this.store = store;
         this.rules = rules;
         this.clock = clock;
+        this.addresses = addresses;
     }
 
     public Result delete(ApiResource resource, String namespace, String name, Options options) {
@@ -70,8 +76,9 @@ public final class DeleteOperation {
                 if (options.propagation() == Propagation.ORPHAN) {
                     orphanDependents(current.uid());
                 }
-                StoredObject deleted = store.delete(key, current.uid(), current.resourceVersion());
-                return new Result(ObjectTrees.parse(deleted.json()), false);
+                ObjectNode deleted = ObjectTrees.parse(store.delete(key, current.uid(), current.resourceVersion()).json());
+                addresses.released(resource, deleted);
+                return new Result(deleted, false);
             } catch (StoreException.Conflict e) {
                 if (attempt == ATTEMPTS) {
                     throw ApiException.conflict(resource, name, e.getMessage());
@@ -92,7 +99,9 @@ public final class DeleteOperation {
     /** Removes an object whose finalizers are done; returns it as of the deletion. */
     ObjectNode deleteFinalized(ObjectKey key, StoredObject current) {
         try {
-            return ObjectTrees.parse(store.delete(key, current.uid(), current.resourceVersion()).json());
+            ObjectNode deleted = ObjectTrees.parse(store.delete(key, current.uid(), current.resourceVersion()).json());
+            addresses.released(key.resource(), deleted);
+            return deleted;
         } catch (StoreException.NotFound e) {
             throw ApiException.notFound(key.resource(), key.name());
         } catch (StoreException.Conflict e) {

@@ -26,12 +26,19 @@ public final class UpdateOperation {
     private final ObjectRules rules;
     private final CreateOperation creator;
     private final DeleteOperation deleter;
+    private final AddressAllocator addresses;
 
     public UpdateOperation(ObjectStore store, ObjectRules rules, CreateOperation creator, DeleteOperation deleter) {
+        this(store, rules, creator, deleter, AddressAllocator.NONE);
+    }
+
+    public UpdateOperation(ObjectStore store, ObjectRules rules, CreateOperation creator, DeleteOperation deleter,
+                           AddressAllocator addresses) {
         this.store = store;
         this.rules = rules;
         this.creator = creator;
         this.deleter = deleter;
+        this.addresses = addresses;
     }
 
     /** The result of an update, and whether it created the object (PUT to a missing Endpoints, say). */
@@ -148,15 +155,26 @@ public final class UpdateOperation {
                 updated = ManagedFieldsRecorder.update(old, updated, options.manager(), rules.now(),
                         statusOnly ? "status" : null);
             }
-            if (ObjectTrees.sameContent(updated, old) || options.dryRun()) {
-                return options.dryRun() ? updated : old;
+            if (options.dryRun()) {
+                if (!statusOnly) {
+                    addresses.reserve(resource, updated, old, true);
+                }
+                return updated;
+            }
+            if (ObjectTrees.sameContent(updated, old)) {
+                return old;
             }
             if (deleter.finalizersDone(updated)) {
                 return deleter.deleteFinalized(key, current);
             }
+            AddressAllocator.Reservation reservation = statusOnly ? AddressAllocator.Reservation.NONE
+                    : addresses.reserve(resource, updated, old, false);
+            boolean stored = false;
             try {
                 long version = store.update(key, current.resourceVersion(), ObjectTrees.write(rules, resource, updated),
                         ObjectTrees.labels(old), rules.selectableFields(resource, old));
+                stored = true;
+                reservation.committed();
                 ObjectTrees.setResourceVersion(updated, version);
                 return updated;
             } catch (StoreException.Conflict e) {
@@ -165,6 +183,10 @@ public final class UpdateOperation {
                 }
             } catch (StoreException.NotFound e) {
                 throw ApiException.notFound(resource, key.name());
+            } finally {
+                if (!stored) {
+                    reservation.abandoned();
+                }
             }
         }
     }

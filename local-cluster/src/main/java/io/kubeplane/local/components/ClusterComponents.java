@@ -28,6 +28,9 @@ public final class ClusterComponents {
 
     public static final String API_SERVER = ApiServerApplication.CONFIG_NAME;
 
+    /** Where LoadBalancer Services get their ingress IPs in the local cluster. */
+    public static final String LOAD_BALANCER_POOL = "127.0.100.0/24";
+
     private ClusterComponents() {
     }
 
@@ -42,7 +45,10 @@ public final class ClusterComponents {
     public static List<Component> of(LocalClusterSettings.Ports ports, String kafkaBootstrap, Path tokenFile,
                                      Path authorizationFile, Path certificateDirectory) {
         List<Component> others = List.of(
-                component(IpamApplication.CONFIG_NAME, ports.ipamService(), kafkaBootstrap, List.of(), IpamApplication::builder),
+                component(IpamApplication.CONFIG_NAME, ports.ipamService(), kafkaBootstrap,
+                        // A loopback range, so the proxy-agents on this machine can serve LoadBalancer IPs.
+                        List.of("--kubeplane.ipam.load-balancer-pools.default[0]=" + LOAD_BALANCER_POOL),
+                        IpamApplication::builder),
                 component(EndpointsControllerApplication.CONFIG_NAME, ports.endpointsController(), kafkaBootstrap, List.of(),
                         EndpointsControllerApplication::builder),
                 component(DnsApplication.CONFIG_NAME, ports.dnsService(), kafkaBootstrap, List.of(), DnsApplication::builder),
@@ -57,6 +63,7 @@ public final class ClusterComponents {
                 "--kubeplane.api-server.secure-serving.port=" + ports.secure(),
                 "--kubeplane.api-server.secure-serving.cert-dir=" + certificateDirectory,
                 "--kubeplane.api-server.relay.bootstrap-servers=" + kafkaBootstrap,
+                "--kubeplane.api-server.ipam.url=http://127.0.0.1:" + ports.ipamService(),
                 "--kubeplane.api-server.readiness-urls="
                         + others.stream().map(Component::readinessUrl).collect(Collectors.joining(",")));
         List<Component> all = new ArrayList<>();

@@ -48,6 +48,12 @@ class ClusterComponentsTest {
     }
 
     @Test
+    void theApiServerTakesServiceAddressesFromIpamWhichHandsOutALoopbackLoadBalancerPool() {
+        assertThat(components.getFirst().arguments()).contains("--kubeplane.api-server.ipam.url=http://127.0.0.1:18081");
+        assertThat(components.get(1).arguments()).contains("--kubeplane.ipam.load-balancer-pools.default[0]=127.0.100.0/24");
+    }
+
+    @Test
     void eachStartGetsAFreshApplication() {
         Component apiServer = components.getFirst();
         assertThat(apiServer.application().get()).isNotSameAs(apiServer.application().get());
