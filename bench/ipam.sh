@@ -52,4 +52,4 @@ stop_ipam
 
 echo "== allocation latency on a /16, empty and 99% full"
 start_ipam 10.100.0.0/16
-"$JAVA" bench/IpamLatency.java "http://127.0.0.1:$PORT" 65534 99 2000
+"$JAVA" bench/IpamLatency.java "http://127.0.0.1:$PORT" 65534 99 5000
