@@ -35,7 +35,10 @@ public final class ServiceAddresses implements AddressAllocator {
         }
         Optional<ObjectNode> request = ServiceAddressPlan.request(object, dryRun);
         ServiceAddressPlan.Held taken = ServiceAddressPlan.Held.NONE;
-        if (request.isPresent()) {
+        // An update that asks for exactly what the stored Service already holds (a label, a selector,
+        // a port name changed) needs no round trip: the stored values were allocated when written.
+        boolean unchanged = old != null && request.equals(ServiceAddressPlan.request(old, dryRun));
+        if (request.isPresent() && !unchanged) {
             JsonNode allocation = ipam.post("/ipam/v1/services/allocations", request.get());
             ServiceAddressPlan.apply(object, allocation);
             JsonNode allocated = allocation.path("allocated");

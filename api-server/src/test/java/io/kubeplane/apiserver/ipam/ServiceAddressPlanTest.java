@@ -70,4 +70,17 @@ class ServiceAddressPlanTest {
         var headless = ServiceAddressPlan.held(service("{\"clusterIP\":\"None\"}"));
         assertThat(headless.isEmpty()).isTrue();
     }
+
+    @Test
+    void aStoredServiceAsksForWhatItHoldsSoAnUnrelatedChangeAsksForTheSame() {
+        ObjectNode stored = service("""
+                {"type":"NodePort","clusterIP":"10.96.0.5","clusterIPs":["10.96.0.5"],"ipFamilies":["IPv4"],
+                 "ipFamilyPolicy":"SingleStack","ports":[{"port":80,"protocol":"TCP","nodePort":30080}]}""");
+        ObjectNode relabelled = stored.deepCopy();
+        relabelled.withObjectProperty("metadata").putObject("labels").put("tier", "front");
+        assertThat(ServiceAddressPlan.request(relabelled, false)).isEqualTo(ServiceAddressPlan.request(stored, false));
+        ObjectNode dualStack = stored.deepCopy();
+        dualStack.withObjectProperty("spec").put("ipFamilyPolicy", "PreferDualStack");
+        assertThat(ServiceAddressPlan.request(dualStack, false)).isNotEqualTo(ServiceAddressPlan.request(stored, false));
+    }
 }
