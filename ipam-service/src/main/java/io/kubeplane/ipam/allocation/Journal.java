@@ -14,6 +14,7 @@ public final class Journal {
     }
 
     private final List<Entry> taken = new ArrayList<>();
+    private boolean rolledBack;
 
     void taken(PoolAllocator allocator, Allocation allocation) {
         taken.add(new Entry(allocator, allocation));
@@ -24,14 +25,20 @@ public final class Journal {
         return taken.stream().map(Entry::allocation).toList();
     }
 
-    /** The transaction rolled back: the values are free again as far as this replica knows. */
+    /**
+     * The transaction rolled back: the values are free again as far as this replica knows. Only the
+     * first call counts: by a second one another request may have picked them.
+     */
     public void rolledBack() {
-        taken.forEach(e -> e.allocator().forget(e.allocation().ordinal()));
-        taken.clear();
+        if (!rolledBack) {
+            rolledBack = true;
+            taken.forEach(e -> e.allocator().forget(e.allocation().ordinal()));
+        }
     }
 
-    /** The transaction is over, committed or not. */
+    /** The transaction is over, committed or not: its picks are no longer in flight. */
     public void finished() {
         taken.forEach(e -> e.allocator().settled(e.allocation().ordinal()));
+        taken.clear();
     }
 }

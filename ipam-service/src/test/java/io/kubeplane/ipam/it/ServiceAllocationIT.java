@@ -203,6 +203,23 @@ class ServiceAllocationIT {
     }
 
     @Test
+    void dryRunsLeaveNoValueBehindEvenAfterARefresh() throws InterruptedException {
+        try (IpamInstance tiny = new IpamInstance(database, "--kubeplane.ipam.service-cidrs[0]=10.102.0.0/29",
+                "--kubeplane.ipam.node-port-range=31002-31003", "--kubeplane.ipam.refresh-interval=100ms")) {
+            for (int i = 0; i < 6; i++) {
+                assertThat(tiny.post("/ipam/v1/services/allocations", request("dry" + i, uid(), "{}", "[]", true)).status())
+                        .isEqualTo(200);
+            }
+            // Let the replica reload its map from the table: what the dry runs picked must not come back as taken.
+            Thread.sleep(500);
+            for (int i = 0; i < 6; i++) {
+                Response response = allocate(tiny, "real" + i, uid(), "{}", "[]");
+                assertThat(response.status()).as(response.json().toString()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void twoReplicasRacingNeverHandOutOneValueTwice() throws Exception {
         try (IpamInstance second = new IpamInstance(database, RANGES);
              ExecutorService clients = Executors.newFixedThreadPool(16)) {
