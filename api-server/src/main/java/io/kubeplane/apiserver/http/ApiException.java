@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.StatusDetailsBuilder;
 import io.kubeplane.model.ApiResource;
 import io.kubeplane.model.validation.FieldError;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,9 +86,7 @@ public final class ApiException extends RuntimeException {
 
     /** 422 Invalid with one cause per field error, worded as kube-apiserver words it. */
     public static ApiException invalid(ApiResource resource, String name, List<FieldError> errors) {
-        String joined = errors.size() == 1
-                ? errors.getFirst().message()
-                : errors.stream().map(FieldError::message).collect(Collectors.joining(", ", "[", "]"));
+        String joined = FieldError.summary(errors);
         List<StatusCause> causes = errors.stream()
                 .map(e -> new StatusCause(e.field(), e.body(), e.type().reason()))
                 .toList();

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * ipam-service's meters: per pool its size, how many values are allocated and free (as this
@@ -13,6 +15,7 @@ import java.util.List;
 public final class AllocationMetrics {
 
     private final MeterRegistry registry;
+    private final Map<String, Counter> allocationCounters = new ConcurrentHashMap<>();
 
     public AllocationMetrics(MeterRegistry registry, Pools pools) {
         this.registry = registry;
@@ -33,11 +36,16 @@ public final class AllocationMetrics {
                 .tags("pool", pool, "kind", kind).description("Values still free in the pool").register(registry);
     }
 
+    /** Counted on every allocation request, so each pool's counter is looked up once. */
     public void allocated(List<Allocation> allocations) {
         for (Allocation a : allocations) {
-            Counter.builder("ipam.allocations").tag("pool", a.pool()).description("Values handed out")
-                    .register(registry).increment();
+            allocations(a.pool()).increment();
         }
+    }
+
+    private Counter allocations(String pool) {
+        return allocationCounters.computeIfAbsent(pool, p -> Counter.builder("ipam.allocations").tag("pool", p)
+                .description("Values handed out").register(registry));
     }
 
     public void released(String owners, int count) {

@@ -4,6 +4,7 @@ import io.kubeplane.ipam.pool.Pool;
 import io.kubeplane.ipam.store.AllocationStore;
 import java.time.Instant;
 import java.util.BitSet;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -64,19 +65,19 @@ public final class PoolAllocator {
      *
      * @return the allocation, or empty when the owner already held it
      */
-    public java.util.Optional<Allocation> allocate(String value, Owner owner, Journal journal) {
+    public Optional<Allocation> allocate(String value, Owner owner, Journal journal) {
         int ordinal = ordinalOf(value);
         free.markTaken(ordinal);
         inFlight(ordinal);
         if (store.insert(pool.name(), ordinal, value, owner)) {
             Allocation allocation = new Allocation(pool.name(), ordinal, pool.valueAt(ordinal), owner, Instant.now());
             journal.taken(this, allocation);
-            return java.util.Optional.of(allocation);
+            return Optional.of(allocation);
         }
         settled(ordinal);
         Allocation holder = store.find(pool.name(), ordinal).orElse(null);
         if (holder != null && holder.owner().uid().equals(owner.uid())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (holder == null) {
             // Released between the insert and the read: let the caller try again.

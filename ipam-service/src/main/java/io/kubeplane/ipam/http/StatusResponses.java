@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.kubeplane.model.validation.FieldError;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Kubernetes {@code Status} bodies for ipam-service's errors, so callers read them as they read the api-server's. */
 final class StatusResponses {
@@ -15,8 +14,7 @@ final class StatusResponses {
 
     /** 422 Invalid, one cause per field, the message worded as kube-apiserver words it. */
     static Status invalid(String kind, String name, List<FieldError> errors) {
-        String joined = errors.size() == 1 ? errors.getFirst().message()
-                : errors.stream().map(FieldError::message).collect(Collectors.joining(", ", "[", "]"));
+        String joined = FieldError.summary(errors);
         List<StatusCause> causes = errors.stream().map(e -> new StatusCause(e.field(), e.body(), e.type().reason())).toList();
         return failure(422, "Invalid", kind + " \"" + name + "\" is invalid: " + joined)
                 .withNewDetails().withKind(kind).withName(name).withCauses(causes).endDetails()

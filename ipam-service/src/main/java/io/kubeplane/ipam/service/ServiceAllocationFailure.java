@@ -9,7 +9,7 @@ public final class ServiceAllocationFailure extends RuntimeException {
     private final List<FieldError> errors;
 
     public ServiceAllocationFailure(List<FieldError> errors) {
-        super(errors.stream().map(FieldError::message).reduce((a, b) -> a + ", " + b).orElse("allocation failed"));
+        super(FieldError.summary(errors));
         this.errors = List.copyOf(errors);
     }
 

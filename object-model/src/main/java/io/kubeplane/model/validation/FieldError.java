@@ -91,6 +91,15 @@ public record FieldError(Type type, String field, @Nullable Object badValue, Str
     }
 
     /**
+     * The errors as one message, as kube-apiserver joins them after {@code Kind "name" is invalid: }:
+     * the single message alone, several in brackets separated by commas.
+     */
+    public static String summary(java.util.List<FieldError> errors) {
+        return errors.size() == 1 ? errors.getFirst().message()
+                : errors.stream().map(FieldError::message).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /**
      * The message Kubernetes prints, e.g.
      * {@code spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive}: strings
      * quoted and numbers bare, as Go's {@code %q} and {@code %v} print them.
