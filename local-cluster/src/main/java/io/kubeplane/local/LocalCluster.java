@@ -1,10 +1,12 @@
 package io.kubeplane.local;
 
 import io.kubeplane.apiserver.http.ServingCertificates;
+import io.kubeplane.ipam.IpamApplication;
 import io.kubeplane.kafka.embedded.EmbeddedKafkaBroker;
 import io.kubeplane.kafka.embedded.EmbeddedKafkaSettings;
 import io.kubeplane.local.access.AdminCredentials;
 import io.kubeplane.local.access.AuthorizationFile;
+import io.kubeplane.local.access.ComponentCredentials;
 import io.kubeplane.local.access.KubeconfigWriter;
 import io.kubeplane.local.components.ClusterComponents;
 import io.kubeplane.local.components.Component;
@@ -54,6 +56,7 @@ public final class LocalCluster implements AutoCloseable {
 
     private final LocalClusterSettings settings;
     private final Consumer<String> onUnexpectedStop;
+    private final Map<String, List<String>> extraArguments;
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>(); // guarded by itself; last started first
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -82,8 +85,18 @@ public final class LocalCluster implements AutoCloseable {
      *                         (not by {@link #close()}); {@link #main} exits, which stops the rest
      */
     public LocalCluster(LocalClusterSettings settings, Consumer<String> onUnexpectedStop) {
+        this(settings, onUnexpectedStop, Map.of());
+    }
+
+    /**
+     * @param extraArguments more arguments for some components, by name, after their own; tests use
+     *                       it to shrink ranges and intervals
+     */
+    public LocalCluster(LocalClusterSettings settings, Consumer<String> onUnexpectedStop,
+                        Map<String, List<String>> extraArguments) {
         this.settings = settings;
         this.onUnexpectedStop = onUnexpectedStop;
+        this.extraArguments = Map.copyOf(extraArguments);
     }
 
     public static void main(String[] args) {
@@ -148,8 +161,11 @@ public final class LocalCluster implements AutoCloseable {
                     Files.readAllBytes(certificates.caCertificate()), admin.token());
 
             AuthorizationFile.ensure(settings.authorizationFile());
+            Path componentTokens = settings.home().resolve("components");
+            ComponentCredentials.ensure(settings.tokenFile(), componentTokens, IpamApplication.CONFIG_NAME);
             List<Component> components = ClusterComponents.of(settings.ports(), kafkaBootstrap, settings.tokenFile(),
-                    settings.authorizationFile(), settings.certificateDirectory());
+                    settings.authorizationFile(), settings.certificateDirectory(),
+                    new ClusterComponents.ControllerAccess(certificates.caCertificate(), componentTokens), extraArguments);
             ComponentLauncher launcher = new ComponentLauncher(settings.startupTimeout(), postgres.target(), onUnexpectedStop);
             register(launcher);
             launcher.start(components);

@@ -18,7 +18,9 @@ class SummaryTest {
                 new PostgresTarget("jdbc:postgresql://localhost:5432/kubeplane", "postgres", ""), "local server",
                 "127.0.0.1:9092", "embedded, log in /home/dev/.kubeplane/kafka", "token",
                 ClusterComponents.of(settings.ports(), "127.0.0.1:9092", settings.tokenFile(),
-                        settings.authorizationFile(), settings.certificateDirectory()));
+                        settings.authorizationFile(), settings.certificateDirectory(),
+                        new ClusterComponents.ControllerAccess(settings.certificateDirectory().resolve("ca.crt"),
+                                settings.home().resolve("components")), java.util.Map.of()));
 
         assertThat(Summary.render(settings, started)).isEqualTo(Golden.read("summary.txt"));
     }

@@ -46,8 +46,15 @@ public final class TestCluster implements AutoCloseable {
         this(home -> { });
     }
 
-    /** @param prepareHome writes files into the cluster's home before it starts (extra tokens, bindings) */
     public TestCluster(java.util.function.Consumer<Path> prepareHome) {
+        this(prepareHome, java.util.Map.of());
+    }
+
+    /**
+     * @param prepareHome    writes files into the cluster's home before it starts (extra tokens, bindings)
+     * @param extraArguments more arguments by component name (smaller ranges, shorter intervals)
+     */
+    public TestCluster(java.util.function.Consumer<Path> prepareHome, java.util.Map<String, List<String>> extraArguments) {
         try {
             home = Files.createTempDirectory("kubeplane-acceptance");
         } catch (IOException e) {
@@ -61,7 +68,7 @@ public final class TestCluster implements AutoCloseable {
                         freePort(), freePort()))
                 .withKafkaPort(freePort())
                 .withStartupTimeout(Duration.ofSeconds(150));
-        cluster = new LocalCluster(settings, unexpectedStops::add);
+        cluster = new LocalCluster(settings, unexpectedStops::add, extraArguments);
         started = cluster.start();
         HttpClient http = HttpClient.newHttpClient();
         URI readyz = URI.create("http://127.0.0.1:" + settings.ports().apiServer() + "/readyz");

@@ -22,6 +22,7 @@ public final class AllocationMetrics {
         for (PoolAllocator allocator : pools.all()) {
             registerPool(allocator);
         }
+        pools.onNewPool(this::registerPool);
     }
 
     /** Adds the gauges of a pool created after start (a node's pod range). */

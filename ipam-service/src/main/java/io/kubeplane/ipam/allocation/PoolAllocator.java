@@ -87,6 +87,83 @@ public final class PoolAllocator {
         throw new AllocationException.AlreadyAllocated(value, "provided " + noun() + " is already allocated");
     }
 
+    /**
+     * Takes any free value for {@code owner}'s {@code slot} (one value per owner and slot: a pod's
+     * IPv4 address, a node's podCIDR). When the owner already holds a value in the slot, because an
+     * earlier attempt or another replica took it, that value is returned and nothing is taken.
+     */
+    public Allocation allocateAnyInSlot(Owner owner, String slot, Journal journal) {
+        Optional<Allocation> held = store.findSlot(owner.uid(), slot);
+        if (held.isPresent()) {
+            return held.get();
+        }
+        boolean refreshed = false;
+        while (true) {
+            OptionalInt pick = free.takeAny(ThreadLocalRandom.current());
+            if (pick.isEmpty()) {
+                if (refreshed) {
+                    throw new AllocationException.Exhausted("range " + pool.range() + " is full");
+                }
+                refresh();
+                refreshed = true;
+                continue;
+            }
+            int ordinal = pick.getAsInt();
+            String value = pool.valueAt(ordinal);
+            inFlight(ordinal);
+            if (store.insertInSlot(pool.name(), ordinal, value, owner, slot)) {
+                Allocation allocation = new Allocation(pool.name(), ordinal, value, owner, Instant.now());
+                journal.taken(this, allocation);
+                return allocation;
+            }
+            settled(ordinal);
+            held = store.findSlot(owner.uid(), slot);
+            if (held.isPresent()) {
+                // The slot was filled meanwhile; the pick may still be free.
+                if (store.find(pool.name(), ordinal).isEmpty()) {
+                    free.release(ordinal);
+                }
+                return held.get();
+            }
+        }
+    }
+
+    /**
+     * Takes {@code value} for {@code owner}'s {@code slot}, or confirms it when the owner holds it
+     * there already.
+     *
+     * @throws AllocationException.AlreadyAllocated when another owner holds the value
+     * @throws IllegalStateException when the owner holds another value in the slot
+     */
+    public Allocation allocateInSlot(String value, Owner owner, String slot, Journal journal) {
+        int ordinal = ordinalOf(value);
+        while (true) {
+            Optional<Allocation> held = store.findSlot(owner.uid(), slot);
+            if (held.isPresent()) {
+                if (held.get().pool().equals(pool.name()) && held.get().ordinal() == ordinal) {
+                    return held.get();
+                }
+                throw new IllegalStateException(owner + " already holds " + held.get().value() + " as its " + slot);
+            }
+            free.markTaken(ordinal);
+            inFlight(ordinal);
+            if (store.insertInSlot(pool.name(), ordinal, value, owner, slot)) {
+                Allocation allocation = new Allocation(pool.name(), ordinal, pool.valueAt(ordinal), owner, Instant.now());
+                journal.taken(this, allocation);
+                return allocation;
+            }
+            settled(ordinal);
+            Allocation holder = store.find(pool.name(), ordinal).orElse(null);
+            if (holder != null && !holder.owner().uid().equals(owner.uid())) {
+                throw new AllocationException.AlreadyAllocated(value, value + " is already allocated to " + holder.owner());
+            }
+            if (holder != null) {
+                return holder; // the owner holds it outside any slot
+            }
+            // The owner filled the slot, or the holder let go, meanwhile: look again.
+        }
+    }
+
     /** Gives {@code value} back if {@code ownerUid} holds it; false when it did not. */
     public boolean release(String value, String ownerUid) {
         OptionalInt ordinal = pool.ordinalOf(value);

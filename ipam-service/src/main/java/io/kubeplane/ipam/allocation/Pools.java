@@ -6,16 +6,21 @@ import io.kubeplane.ipam.pool.PortPool;
 import io.kubeplane.ipam.pool.SubnetPool;
 import io.kubeplane.ipam.store.AllocationStore;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Every pool this replica hands out from, built from the configured ranges: the service CIDRs (in
  * order, the first one's family primary), the NodePort range, the LoadBalancer pools and the
- * cluster CIDR's node subnets. Immutable after construction; the allocators are thread-safe.
+ * cluster CIDR's node subnets, and the pod range of every node podCIDR handed out. Thread-safe.
  */
 public final class Pools {
 
@@ -23,6 +28,10 @@ public final class Pools {
     private final PoolAllocator nodePorts;
     private final Map<String, List<PoolAllocator>> loadBalancerPools;
     private final PoolAllocator nodeCidrs;
+    private final AllocationStore store;
+    /** The pod ranges of nodes' podCIDRs, by CIDR, created as nodes get them. */
+    private final Map<String, PoolAllocator> podRanges = new ConcurrentHashMap<>();
+    private final List<Consumer<PoolAllocator>> newPoolListeners = new CopyOnWriteArrayList<>();
 
     public Pools(List<String> serviceCidrs, String nodePortRange, Map<String, List<String>> loadBalancerPools,
                  String clusterCidr, int nodeCidrMaskSize, AllocationStore store) {
@@ -36,8 +45,43 @@ public final class Pools {
         Map<String, List<PoolAllocator>> lb = new LinkedHashMap<>();
         loadBalancerPools.forEach((name, cidrs) -> lb.put(name, cidrs.stream()
                 .map(c -> new PoolAllocator(AddressPool.loadBalancerRange(IpCidr.parse(c)), store)).toList()));
-        this.loadBalancerPools = Map.copyOf(lb);
+        this.loadBalancerPools = Collections.unmodifiableMap(lb); // in configured order: the first is the default
         this.nodeCidrs = new PoolAllocator(new SubnetPool(IpCidr.parse(clusterCidr), nodeCidrMaskSize), store);
+        this.store = store;
+    }
+
+    /**
+     * The pod IPs of a node's podCIDR, created (recorded in the table and loaded from it) the first
+     * time it is asked for.
+     */
+    public PoolAllocator podRange(String podCidr) {
+        IpCidr cidr = IpCidr.parse(podCidr);
+        PoolAllocator existing = podRanges.get(cidr.toString());
+        if (existing != null) {
+            return existing;
+        }
+        boolean[] created = {false};
+        PoolAllocator allocator = podRanges.computeIfAbsent(cidr.toString(), c -> {
+            PoolAllocator a = new PoolAllocator(AddressPool.podRange(cidr), store);
+            store.recordPool(a.pool());
+            a.refresh();
+            created[0] = true;
+            return a;
+        });
+        if (created[0]) {
+            newPoolListeners.forEach(l -> l.accept(allocator));
+        }
+        return allocator;
+    }
+
+    /** The pod ranges created so far, by CIDR. */
+    public Map<String, PoolAllocator> podRanges() {
+        return Map.copyOf(podRanges);
+    }
+
+    /** Tells {@code listener} about every pod range created from now on. */
+    public void onNewPool(Consumer<PoolAllocator> listener) {
+        newPoolListeners.add(listener);
     }
 
     /** The service CIDR allocators in configured order. */
@@ -67,12 +111,13 @@ public final class Pools {
         return nodeCidrs;
     }
 
-    /** Every allocator, service ranges first. */
+    /** Every allocator, service ranges first, pod ranges last. */
     public List<PoolAllocator> all() {
         List<PoolAllocator> all = new ArrayList<>(serviceRanges);
         all.add(nodePorts);
         loadBalancerPools.values().forEach(all::addAll);
         all.add(nodeCidrs);
+        podRanges.values().stream().sorted(Comparator.comparing(a -> a.pool().name())).forEach(all::add);
         return List.copyOf(all);
     }
 

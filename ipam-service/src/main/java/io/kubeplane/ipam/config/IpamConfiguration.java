@@ -3,6 +3,7 @@ package io.kubeplane.ipam.config;
 import io.kubeplane.ipam.allocation.AllocationMetrics;
 import io.kubeplane.ipam.allocation.PoolAllocator;
 import io.kubeplane.ipam.allocation.Pools;
+import io.kubeplane.ipam.pool.PoolKind;
 import io.kubeplane.ipam.store.AllocationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Executors;
@@ -25,6 +26,8 @@ public class IpamConfiguration {
     public Pools pools(IpamProperties properties, AllocationStore store) {
         Pools pools = new Pools(properties.serviceCidrs(), properties.nodePortRange(), properties.loadBalancerPools(),
                 properties.clusterCidr(), properties.nodeCidrMaskSize(), store);
+        // Pod ranges of nodes that got their podCIDR before this start.
+        store.poolRanges(PoolKind.POD_IPS.label()).forEach(pools::podRange);
         for (PoolAllocator allocator : pools.all()) {
             store.recordPool(allocator.pool());
             allocator.refresh();

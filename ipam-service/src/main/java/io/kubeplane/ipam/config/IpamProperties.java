@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param serviceCidrs       the service CIDRs, primary family first; at most one IPv4 and one IPv6 family
  * @param nodePortRange      the NodePort range, {@code first-last}
- * @param loadBalancerPools  LoadBalancer ingress pools by name, each a list of CIDRs; the first is the default pool
+ * @param loadBalancerPools  LoadBalancer ingress pools by name, each a list of CIDRs; the one named
+ *                           {@code default}, else the first, serves Services that name none
  * @param clusterCidr        the cluster CIDR node podCIDRs are cut from
  * @param nodeCidrMaskSize   the prefix length of each node's podCIDR
  * @param refreshInterval    how often each pool's free map is reloaded from the table (other replicas' releases)

@@ -38,6 +38,40 @@ public class AllocationStore {
                 pool, ordinal, value, owner.resource(), owner.namespace(), owner.name(), owner.uid()) == 1;
     }
 
+    /**
+     * Takes the value for {@code owner}'s {@code slot}; false when someone holds the value or the
+     * owner already holds something in that slot.
+     */
+    public boolean insertInSlot(String pool, int ordinal, String value, Owner owner, String slot) {
+        return jdbc.update("""
+                INSERT INTO ipam.allocations (pool, ordinal, value, owner_resource, owner_namespace, owner_name, owner_uid, slot)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                pool, ordinal, value, owner.resource(), owner.namespace(), owner.name(), owner.uid(), slot) == 1;
+    }
+
+    /** What {@code ownerUid} holds in {@code slot}, if anything. */
+    public Optional<Allocation> findSlot(String ownerUid, String slot) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM ipam.allocations WHERE owner_uid = ? AND slot = ?",
+                AllocationStore::row, ownerUid, slot).stream().findFirst();
+    }
+
+    /** Every allocation held by owners of one of {@code resources}, oldest first. */
+    public List<Allocation> byOwnerResources(List<String> resources) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM ipam.allocations WHERE owner_resource = ANY (?) ORDER BY allocated_at",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", resources.toArray())), AllocationStore::row);
+    }
+
+    /** Every allocation held by owners of {@code resource} ({@code pods}), oldest first. */
+    public List<Allocation> byOwnerResource(String resource) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM ipam.allocations WHERE owner_resource = ? ORDER BY allocated_at",
+                AllocationStore::row, resource);
+    }
+
+    /** The ranges of the recorded pools of one kind ({@code pod-ips}), including those not configured. */
+    public List<String> poolRanges(String kind) {
+        return jdbc.queryForList("SELECT range FROM ipam.pools WHERE kind = ? ORDER BY name", String.class, kind);
+    }
+
     public Optional<Allocation> find(String pool, int ordinal) {
         return jdbc.query("SELECT " + COLUMNS + " FROM ipam.allocations WHERE pool = ? AND ordinal = ?",
                 AllocationStore::row, pool, ordinal).stream().findFirst();

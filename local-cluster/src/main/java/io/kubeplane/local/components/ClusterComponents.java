@@ -10,6 +10,7 @@ import io.kubeplane.workload.WorkloadControllerApplication;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,6 +32,19 @@ public final class ClusterComponents {
     /** Where LoadBalancer Services get their ingress IPs in the local cluster. */
     public static final String LOAD_BALANCER_POOL = "127.0.100.0/24";
 
+    /**
+     * How the controllers in the cluster reach the api-server's TLS port.
+     *
+     * @param caCertificate  the cluster CA's certificate
+     * @param tokenDirectory where each component's token file, {@code <component>.token}, is
+     */
+    public record ControllerAccess(Path caCertificate, Path tokenDirectory) {
+
+        public Path tokenFile(String component) {
+            return tokenDirectory.resolve(component + ".token");
+        }
+    }
+
     private ClusterComponents() {
     }
 
@@ -41,13 +55,20 @@ public final class ClusterComponents {
      * @param tokenFile      the api-server's bearer-token file
      * @param authorizationFile who has which role (cluster-admin, view, edit)
      * @param certificateDirectory where the api-server's CA and serving certificate are
+     * @param access         how controllers reach the api-server
+     * @param extraArguments more arguments by component name, appended to its own (tests tune ranges and intervals)
      */
     public static List<Component> of(LocalClusterSettings.Ports ports, String kafkaBootstrap, Path tokenFile,
-                                     Path authorizationFile, Path certificateDirectory) {
+                                     Path authorizationFile, Path certificateDirectory, ControllerAccess access,
+                                     Map<String, List<String>> extraArguments) {
+        String secureUrl = "https://127.0.0.1:" + ports.secure();
         List<Component> others = List.of(
-                component(IpamApplication.CONFIG_NAME, ports.ipamService(), kafkaBootstrap,
-                        // A loopback range, so the proxy-agents on this machine can serve LoadBalancer IPs.
-                        List.of("--kubeplane.ipam.load-balancer-pools.default[0]=" + LOAD_BALANCER_POOL),
+                component(IpamApplication.CONFIG_NAME, ports.ipamService(), kafkaBootstrap, List.of(
+                                // A loopback range, so the proxy-agents on this machine can serve LoadBalancer IPs.
+                                "--kubeplane.ipam.load-balancer-pools.default[0]=" + LOAD_BALANCER_POOL,
+                                "--kubeplane.ipam.controllers.api-server=" + secureUrl,
+                                "--kubeplane.ipam.controllers.token-file=" + access.tokenFile(IpamApplication.CONFIG_NAME),
+                                "--kubeplane.ipam.controllers.ca-file=" + access.caCertificate()),
                         IpamApplication::builder),
                 component(EndpointsControllerApplication.CONFIG_NAME, ports.endpointsController(), kafkaBootstrap, List.of(),
                         EndpointsControllerApplication::builder),
@@ -69,7 +90,7 @@ public final class ClusterComponents {
         List<Component> all = new ArrayList<>();
         all.add(component(API_SERVER, ports.apiServer(), kafkaBootstrap, apiServer, ApiServerApplication::builder));
         all.addAll(others);
-        return List.copyOf(all);
+        return all.stream().map(c -> c.withMoreArguments(extraArguments.getOrDefault(c.name(), List.of()))).toList();
     }
 
     private static Component component(String name, int port, String kafkaBootstrap, List<String> own,

@@ -22,6 +22,16 @@ public record Component(String name, Supplier<SpringApplicationBuilder> applicat
         arguments = List.copyOf(arguments);
     }
 
+    /** The same component with {@code more} arguments after its own (a later one wins). */
+    public Component withMoreArguments(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(arguments);
+        all.addAll(more);
+        return new Component(name, application, port, all);
+    }
+
     /** Its HTTP base URL. */
     public String url() {
         return "http://127.0.0.1:" + port;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubeplane.local.LocalClusterSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClusterComponentsTest {
@@ -14,7 +15,9 @@ class ClusterComponentsTest {
 
     private final List<Component> components = ClusterComponents.of(PORTS, "127.0.0.1:19092",
             Path.of("/home/dev/.kubeplane/tokens.csv"), Path.of("/home/dev/.kubeplane/authorization.yaml"),
-            Path.of("/home/dev/.kubeplane/pki"));
+            Path.of("/home/dev/.kubeplane/pki"),
+            new ClusterComponents.ControllerAccess(Path.of("/home/dev/.kubeplane/pki/ca.crt"), Path.of("/home/dev/.kubeplane/components")),
+            Map.of("ipam-service", List.of("--kubeplane.ipam.controllers.repair-interval=5s")));
 
     @Test
     void startsTheApiServerFirstThenEveryOtherComponentOnItsPort() {
@@ -51,6 +54,16 @@ class ClusterComponentsTest {
     void theApiServerTakesServiceAddressesFromIpamWhichHandsOutALoopbackLoadBalancerPool() {
         assertThat(components.getFirst().arguments()).contains("--kubeplane.api-server.ipam.url=http://127.0.0.1:18081");
         assertThat(components.get(1).arguments()).contains("--kubeplane.ipam.load-balancer-pools.default[0]=127.0.100.0/24");
+    }
+
+    @Test
+    void ipamsControllersReachTheTlsPortWithTheirOwnTokenFileAndExtraArgumentsComeLast() {
+        List<String> ipam = components.get(1).arguments();
+        assertThat(ipam).contains("--kubeplane.ipam.controllers.api-server=https://127.0.0.1:16443",
+                "--kubeplane.ipam.controllers.token-file=/home/dev/.kubeplane/components/ipam-service.token",
+                "--kubeplane.ipam.controllers.ca-file=/home/dev/.kubeplane/pki/ca.crt");
+        assertThat(ipam.getLast()).isEqualTo("--kubeplane.ipam.controllers.repair-interval=5s");
+        assertThat(components.get(2).arguments()).noneMatch(a -> a.contains("repair-interval"));
     }
 
     @Test
