@@ -126,6 +126,29 @@ class ClusterAddressesIT {
     }
 
     @Test
+    void aLocalTrafficLoadBalancerGetsAHealthCheckNodePortAndGivesItBackWhenTheTrafficGoesClusterWide() {
+        kubectl.run("create", "namespace", "hc");
+        kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: local, namespace: hc}
+                spec:
+                  type: LoadBalancer
+                  externalTrafficPolicy: Local
+                  ports: [{port: 80, targetPort: 8080}]
+                """, "apply", "-f", "-");
+        String[] ports = kubectl.run("-n", "hc", "get", "service", "local", "-o",
+                "jsonpath={.spec.healthCheckNodePort} {.spec.ports[0].nodePort} {.metadata.uid}").split(" ");
+        int healthCheck = Integer.parseInt(ports[0]);
+        assertThat(healthCheck).isBetween(30000, 32767).isNotEqualTo(Integer.parseInt(ports[1]));
+        assertThat(ipam("/ipam/v1/explain?value=" + healthCheck)).contains("services/hc/local");
+
+        kubectl.run("-n", "hc", "patch", "service", "local", "--type=merge", "-p", "{\"spec\":{\"externalTrafficPolicy\":\"Cluster\"}}");
+        assertThat(kubectl.run("-n", "hc", "get", "service", "local", "-o", "jsonpath={.spec.healthCheckNodePort}")).isEmpty();
+        assertThat(ipam("/ipam/v1/owners/" + ports[2])).doesNotContain("\"" + healthCheck + "\"").contains(ports[1]);
+    }
+
+    @Test
     void aFullPoolLeavesTheServicePendingWithAnEventUntilAnIpIsFreed() {
         kubectl.run("create", "namespace", "tiny");
         for (String name : List.of("one", "two", "three")) {

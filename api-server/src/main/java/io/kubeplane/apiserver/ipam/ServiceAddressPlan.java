@@ -17,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       values already in {@code clusterIPs} (or the singular {@code clusterIP}) are requested ones.</li>
  *   <li>A NodePort per port for NodePort and LoadBalancer services (LoadBalancer with
  *       {@code allocateLoadBalancerNodePorts: false}: only the ports that name one).</li>
+ *   <li>A {@code healthCheckNodePort} for LoadBalancers with {@code externalTrafficPolicy: Local},
+ *       where the node agents answer whether they have a local endpoint.</li>
  * </ul>
  */
 final class ServiceAddressPlan {
@@ -26,7 +28,7 @@ final class ServiceAddressPlan {
     private ServiceAddressPlan() {
     }
 
-    /** The values a Service holds: its cluster IPs and NodePorts. */
+    /** The values a Service holds: its cluster IPs and NodePorts, the health-check one included. */
     record Held(List<String> clusterIPs, List<Integer> nodePorts) {
         static final Held NONE = new Held(List.of(), List.of());
 
@@ -59,7 +61,8 @@ final class ServiceAddressPlan {
                 }
             }
         }
-        if (!wantsClusterIps && nodePorts.isEmpty()) {
+        boolean wantsHealthCheck = type.equals("LoadBalancer") && spec.path("externalTrafficPolicy").asString("").equals("Local");
+        if (!wantsClusterIps && nodePorts.isEmpty() && !wantsHealthCheck) {
             return Optional.empty();
         }
         JsonNode metadata = service.path("metadata");
@@ -80,6 +83,9 @@ final class ServiceAddressPlan {
             request.putNull("clusterIPs");
         }
         request.set("nodePorts", nodePorts);
+        if (wantsHealthCheck) {
+            request.put("healthCheckNodePort", spec.path("healthCheckNodePort").asInt(0));
+        }
         return Optional.of(request);
     }
 
@@ -93,6 +99,9 @@ final class ServiceAddressPlan {
             spec.set("clusterIPs", ips.deepCopy());
             spec.set("ipFamilies", allocation.path("ipFamilies").deepCopy());
             spec.put("ipFamilyPolicy", allocation.path("ipFamilyPolicy").asString());
+        }
+        if (allocation.path("healthCheckNodePort").isInt()) {
+            spec.put("healthCheckNodePort", allocation.path("healthCheckNodePort").asInt());
         }
         JsonNode ports = spec.path("ports");
         for (JsonNode nodePort : allocation.path("nodePorts")) {
@@ -116,6 +125,10 @@ final class ServiceAddressPlan {
             if (nodePort != 0 && !nodePorts.contains(nodePort)) {
                 nodePorts.add(nodePort);
             }
+        }
+        int healthCheck = spec.path("healthCheckNodePort").asInt(0);
+        if (healthCheck != 0 && !nodePorts.contains(healthCheck)) {
+            nodePorts.add(healthCheck);
         }
         return new Held(ips, nodePorts);
     }

@@ -83,4 +83,20 @@ class ServiceAddressPlanTest {
         dualStack.withObjectProperty("spec").put("ipFamilyPolicy", "PreferDualStack");
         assertThat(ServiceAddressPlan.request(dualStack, false)).isNotEqualTo(ServiceAddressPlan.request(stored, false));
     }
+
+    @Test
+    void aLocalTrafficLoadBalancerAsksForAHealthCheckNodePortWhichIsHeldAndWrittenBack() {
+        ObjectNode local = service("""
+                {"type":"LoadBalancer","externalTrafficPolicy":"Local","ports":[{"port":80}]}""");
+        assertThat(ServiceAddressPlan.request(local, false).orElseThrow().path("healthCheckNodePort").asInt(-1)).isZero();
+        ServiceAddressPlan.apply(local, KubernetesJson.JSON.readTree("""
+                {"clusterIPs":[],"nodePorts":[{"index":0,"nodePort":30080}],"healthCheckNodePort":31999}"""));
+        assertThat(local.path("spec").path("healthCheckNodePort").asInt()).isEqualTo(31999);
+        assertThat(ServiceAddressPlan.request(local, false).orElseThrow().path("healthCheckNodePort").asInt()).isEqualTo(31999);
+        assertThat(ServiceAddressPlan.held(local).nodePorts()).containsExactly(30080, 31999);
+
+        ObjectNode cluster = service("""
+                {"type":"LoadBalancer","externalTrafficPolicy":"Cluster","ports":[{"port":80}]}""");
+        assertThat(ServiceAddressPlan.request(cluster, false).orElseThrow().has("healthCheckNodePort")).isFalse();
+    }
 }

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The addresses and ports an object carries that fall in one of ipam-service's pools: a Service's
- * ClusterIPs, NodePorts and LoadBalancer ingress IPs, a Node's podCIDR, a pod's IPs. Values outside
+ * ClusterIPs, NodePorts (its health-check NodePort included) and LoadBalancer ingress IPs, a Node's podCIDR, a pod's IPs. Values outside
  * every pool (a ClusterIP from a range no longer configured, an ingress IP another implementation
  * gave) are not ipam-service's to track. Pure apart from creating a pod range on first sight.
  */
@@ -51,6 +51,9 @@ final class CarriedValues {
             if (port.getNodePort() != null && port.getNodePort() != 0) {
                 nodePorts.add(port.getNodePort());
             }
+        }
+        if (service.getSpec().getHealthCheckNodePort() != null && service.getSpec().getHealthCheckNodePort() != 0) {
+            nodePorts.add(service.getSpec().getHealthCheckNodePort());
         }
         for (int port : nodePorts) {
             String value = Integer.toString(port);

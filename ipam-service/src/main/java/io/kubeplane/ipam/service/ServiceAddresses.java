@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import io.kubeplane.ipam.allocation.AllocationMetrics;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,13 +53,15 @@ public class ServiceAddresses {
                 ClusterIps ips = request.clusterIPs() == null ? ClusterIps.NONE
                         : clusterIps(request.clusterIPs(), owner, journal, errors);
                 List<ServiceAllocation.NodePort> nodePorts = nodePorts(request.nodePorts(), owner, journal, errors);
+                Integer healthCheck = request.healthCheckNodePort() == null ? null
+                        : healthCheckNodePort(request.healthCheckNodePort(), nodePorts, owner, journal, errors);
                 if (!errors.isEmpty()) {
                     throw new ServiceAllocationFailure(errors);
                 }
                 if (request.dryRun()) {
                     tx.setRollbackOnly();
                 }
-                return new ServiceAllocation(ips.addresses(), ips.families(), ips.policy(), nodePorts,
+                return new ServiceAllocation(ips.addresses(), ips.families(), ips.policy(), nodePorts, healthCheck,
                         released(request.uid(), journal.allocations()));
             });
             if (request.dryRun()) {
@@ -166,6 +169,28 @@ public class ServiceAddresses {
             }
         }
         return result;
+    }
+
+    /** The health-check NodePort: its own port from the NodePort range, never one of the Service's NodePorts. */
+    private @Nullable Integer healthCheckNodePort(int requested, List<ServiceAllocation.NodePort> nodePorts, Owner owner,
+                                                  Journal journal, List<FieldError> errors) {
+        FieldPath path = SPEC.child("healthCheckNodePort");
+        try {
+            if (requested == 0) {
+                return Integer.parseInt(pools.nodePorts().allocateAny(owner, journal).value());
+            }
+            if (nodePorts.stream().anyMatch(p -> p.nodePort() == requested)) {
+                errors.add(FieldError.invalid(path, requested, "provided port is already allocated"));
+                return null;
+            }
+            pools.nodePorts().allocate(Integer.toString(requested), owner, journal);
+            return requested;
+        } catch (AllocationException.Exhausted e) {
+            errors.add(FieldError.invalid(path, requested, "failed to allocate a nodePort: " + e.getMessage()));
+        } catch (AllocationException e) {
+            errors.add(FieldError.invalid(path, requested, e.getMessage()));
+        }
+        return null;
     }
 
     private ServiceAllocation.Released released(String uid, List<Allocation> taken) {

@@ -10,11 +10,12 @@ import org.jspecify.annotations.Nullable;
  * @param ipFamilies     their families
  * @param ipFamilyPolicy the policy, defaulted to {@code SingleStack}; null when no cluster IPs were asked for
  * @param nodePorts      the NodePort of each port that asked for one
+ * @param healthCheckNodePort the health-check NodePort, null when none was asked for
  * @param allocated      what this request newly took (not what was only confirmed): what to give
  *                       back if the Service is not stored after all
  */
 public record ServiceAllocation(List<String> clusterIPs, List<String> ipFamilies, @Nullable String ipFamilyPolicy,
-                                List<NodePort> nodePorts, Released allocated) {
+                                List<NodePort> nodePorts, @Nullable Integer healthCheckNodePort, Released allocated) {
 
     /** @param index the port's index in {@code spec.ports} */
     public record NodePort(int index, int nodePort) {

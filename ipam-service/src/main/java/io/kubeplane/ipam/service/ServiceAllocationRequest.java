@@ -14,12 +14,22 @@ import org.jspecify.annotations.Nullable;
  * @param dryRun     work out the answer, then give everything back
  * @param clusterIPs the cluster IPs asked for, or null for none (headless, ExternalName)
  * @param nodePorts  one entry per Service port that needs a NodePort
+ * @param healthCheckNodePort the {@code spec.healthCheckNodePort} a LoadBalancer with
+ *                   {@code externalTrafficPolicy: Local} needs: the requested port, 0 for any, or
+ *                   null when the Service needs none
  */
 public record ServiceAllocationRequest(String namespace, String name, String uid, boolean dryRun,
-                                       @Nullable ClusterIpRequest clusterIPs, List<NodePortRequest> nodePorts) {
+                                       @Nullable ClusterIpRequest clusterIPs, List<NodePortRequest> nodePorts,
+                                       @Nullable Integer healthCheckNodePort) {
 
     public ServiceAllocationRequest {
         nodePorts = nodePorts == null ? List.of() : List.copyOf(nodePorts);
+    }
+
+    /** A request without a health-check NodePort. */
+    public ServiceAllocationRequest(String namespace, String name, String uid, boolean dryRun,
+                                    @Nullable ClusterIpRequest clusterIPs, List<NodePortRequest> nodePorts) {
+        this(namespace, name, uid, dryRun, clusterIPs, nodePorts, null);
     }
 
     /**
