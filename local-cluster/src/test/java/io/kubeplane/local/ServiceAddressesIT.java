@@ -91,6 +91,30 @@ class ServiceAddressesIT {
     }
 
     @Test
+    void theKubernetesEndpointsListLiveReplicasAndDropOneWhoseLeaseRunsOut() throws Exception {
+        LocalCluster.Started started = cluster.started();
+        try (Connection db = DriverManager.getConnection(started.database().url(), started.database().user(),
+                started.database().password())) {
+            // Another replica, as far as the table knows: it renewed its lease just now.
+            db.createStatement().executeUpdate("INSERT INTO api_server_leases (address, port, renewed_at) "
+                                               + "VALUES ('192.0.2.10', " + cluster.settings().ports().secure() + ", now())");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(kubectl.run("-n", "default", "get", "endpoints", "kubernetes", "-o",
+                            "jsonpath={.subsets[0].addresses[*].ip}")).contains("192.0.2.10"));
+            assertThat(kubectl.run("-n", "default", "get", "endpointslice", "kubernetes", "-o",
+                    "jsonpath={.endpoints[*].addresses[0]}")).contains("192.0.2.10");
+            // It stopped renewing 31 seconds ago: past the lease's time to live.
+            db.createStatement().executeUpdate("UPDATE api_server_leases SET renewed_at = now() - interval '31 seconds' "
+                                               + "WHERE address = '192.0.2.10'");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+                String listed = kubectl.run("-n", "default", "get", "endpoints", "kubernetes", "-o",
+                        "jsonpath={.subsets[0].addresses[*].ip}");
+                assertThat(listed).doesNotContain("192.0.2.10").matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+            });
+        }
+    }
+
+    @Test
     void requestedValuesAreHonouredOnceThenRefusedAsKubernetesWordsIt() {
         kubectl.run("create", "namespace", "static");
         assertThat(kubectl.run("-n", "static", "create", "service", "clusterip", "dns", "--clusterip=10.96.0.10",

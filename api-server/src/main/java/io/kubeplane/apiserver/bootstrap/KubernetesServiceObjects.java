@@ -4,7 +4,7 @@ import io.kubeplane.model.KubernetesJson;
 import io.kubeplane.model.validation.IpValidation;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import tools.jackson.databind.JsonNode;
+import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -50,59 +50,49 @@ final class KubernetesServiceObjects {
         return service;
     }
 
-    static ObjectNode endpoints(String address, int port) {
+    /** The Endpoints listing {@code addresses} (sorted, for a stable object) on {@code port}; no subset when none. */
+    static ObjectNode endpoints(List<String> addresses, int port) {
         ObjectNode endpoints = KubernetesJson.JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Endpoints");
         endpoints.putObject("metadata").put("name", NAME).put("namespace", NAMESPACE)
                 .putObject("labels").put("endpointslice.kubernetes.io/skip-mirror", "true");
-        ObjectNode subset = endpoints.putArray("subsets").addObject();
-        subset.putArray("addresses").addObject().put("ip", address);
-        subset.putArray("ports").addObject().put("name", "https").put("port", port).put("protocol", "TCP");
+        ArrayNode subsets = endpoints.putArray("subsets");
+        if (!addresses.isEmpty()) {
+            ObjectNode subset = subsets.addObject();
+            ArrayNode list = subset.putArray("addresses");
+            addresses.stream().sorted().forEach(ip -> list.addObject().put("ip", ip));
+            subset.putArray("ports").addObject().put("name", "https").put("port", port).put("protocol", "TCP");
+        }
         return endpoints;
     }
 
-    static ObjectNode endpointSlice(String address, int port) {
+    /** The EndpointSlice listing {@code addresses} (sorted) as ready endpoints on {@code port}. */
+    static ObjectNode endpointSlice(List<String> addresses, int port) {
+        boolean ipv6 = !addresses.isEmpty() && IpValidation.isIPv6(addresses.getFirst());
         ObjectNode slice = KubernetesJson.JSON.createObjectNode().put("apiVersion", "discovery.k8s.io/v1")
-                .put("kind", "EndpointSlice").put("addressType", IpValidation.isIPv6(address) ? "IPv6" : "IPv4");
+                .put("kind", "EndpointSlice").put("addressType", ipv6 ? "IPv6" : "IPv4");
         slice.putObject("metadata").put("name", NAME).put("namespace", NAMESPACE)
                 .putObject("labels").put("kubernetes.io/service-name", NAME);
-        ObjectNode endpoint = slice.putArray("endpoints").addObject();
-        endpoint.putArray("addresses").add(address);
-        endpoint.putObject("conditions").put("ready", true);
+        ArrayNode endpoints = slice.putArray("endpoints");
+        addresses.stream().sorted().forEach(ip -> {
+            ObjectNode endpoint = endpoints.addObject();
+            endpoint.putArray("addresses").add(ip);
+            endpoint.putObject("conditions").put("ready", true);
+        });
         slice.putArray("ports").addObject().put("name", "https").put("port", port).put("protocol", "TCP");
         return slice;
     }
 
-    /** Endpoints with {@code address} added to the first subset, if it is not already there. */
-    static ObjectNode withAddress(ObjectNode endpoints, String address, int port) {
-        JsonNode subsets = endpoints.path("subsets");
-        if (subsets.isEmpty()) {
-            ObjectNode fresh = endpoints(address, port);
-            endpoints.set("subsets", fresh.get("subsets"));
-            return endpoints;
-        }
-        ArrayNode addresses = ((ObjectNode) subsets.get(0)).withArrayProperty("addresses");
-        for (JsonNode existing : addresses) {
-            if (existing.path("ip").asString("").equals(address)) {
-                return endpoints;
+    /**
+     * A copy of {@code current} with the subsets (Endpoints) or endpoints and ports (EndpointSlice) of
+     * {@code wanted}; {@code current} itself is left as it is, so the update can tell what changed.
+     */
+    static ObjectNode withEndpointsOf(ObjectNode current, ObjectNode wanted) {
+        ObjectNode updated = current.deepCopy();
+        for (String field : new String[] {"subsets", "endpoints", "ports", "addressType"}) {
+            if (wanted.has(field)) {
+                updated.set(field, wanted.get(field).deepCopy());
             }
         }
-        addresses.addObject().put("ip", address);
-        return endpoints;
-    }
-
-    /** An EndpointSlice with an endpoint for {@code address} added, if it has none yet. */
-    static ObjectNode sliceWithAddress(ObjectNode slice, String address) {
-        ArrayNode endpoints = slice.withArrayProperty("endpoints");
-        for (JsonNode endpoint : endpoints) {
-            for (JsonNode existing : endpoint.path("addresses")) {
-                if (existing.asString("").equals(address)) {
-                    return slice;
-                }
-            }
-        }
-        ObjectNode endpoint = endpoints.addObject();
-        endpoint.putArray("addresses").add(address);
-        endpoint.putObject("conditions").put("ready", true);
-        return slice;
+        return updated;
     }
 }

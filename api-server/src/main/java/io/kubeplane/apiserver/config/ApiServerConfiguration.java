@@ -101,9 +101,9 @@ public class ApiServerConfiguration {
     /** {@code default/kubernetes}, kept only where Services get addresses (it needs a ClusterIP). */
     @Bean(destroyMethod = "close")
     KubernetesService kubernetesService(ObjectStore store, CreateOperation creator, UpdateOperation updater, IpamViews views,
-                                        IpamClient ipam, ApiServerProperties properties) {
+                                        IpamClient ipam, JdbcTemplate jdbc, ApiServerProperties properties) {
         // A replica without the secure port serves no client of the kubernetes Service: it lists no endpoint.
-        KubernetesService service = new KubernetesService(store, creator, updater, views, properties.advertiseAddress(),
+        KubernetesService service = new KubernetesService(store, creator, updater, views, jdbc, properties.advertiseAddress(),
                 properties.secureServing().enabled() ? properties.secureServing().port() : 0);
         if (ipam.configured()) {
             service.start();

@@ -2,6 +2,7 @@ package io.kubeplane.apiserver.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,17 +20,24 @@ class KubernetesServiceObjectsTest {
     }
 
     @Test
-    void eachReplicaAddsItsAddressOnce() {
-        ObjectNode endpoints = KubernetesServiceObjects.endpoints("10.0.0.1", 6443);
-        KubernetesServiceObjects.withAddress(endpoints, "10.0.0.2", 6443);
-        KubernetesServiceObjects.withAddress(endpoints, "10.0.0.2", 6443);
-        assertThat(endpoints.path("subsets").get(0).path("addresses").toString())
-                .isEqualTo("[{\"ip\":\"10.0.0.1\"},{\"ip\":\"10.0.0.2\"}]");
+    void theEndpointsListExactlyTheLiveReplicasInOrder() {
+        ObjectNode endpoints = KubernetesServiceObjects.endpoints(List.of("10.0.0.2", "10.0.0.1"), 6443);
+        assertThat(endpoints.path("subsets").toString()).isEqualTo(
+                "[{\"addresses\":[{\"ip\":\"10.0.0.1\"},{\"ip\":\"10.0.0.2\"}],"
+                + "\"ports\":[{\"name\":\"https\",\"port\":6443,\"protocol\":\"TCP\"}]}]");
+        ObjectNode stored = KubernetesServiceObjects.endpoints(List.of("10.0.0.1", "10.0.0.3"), 6443);
+        ((ObjectNode) stored.path("metadata")).put("resourceVersion", "7");
+        ObjectNode updated = KubernetesServiceObjects.withEndpointsOf(stored, endpoints);
+        assertThat(updated.path("subsets")).isEqualTo(endpoints.path("subsets"));
+        assertThat(updated.path("metadata").path("resourceVersion").asString()).isEqualTo("7");
+        assertThat(stored.path("subsets")).as("the stored object is left as it was").isNotEqualTo(endpoints.path("subsets"));
+        assertThat(KubernetesServiceObjects.endpoints(List.of(), 6443).path("subsets").isEmpty()).isTrue();
 
-        ObjectNode slice = KubernetesServiceObjects.endpointSlice("10.0.0.1", 6443);
-        KubernetesServiceObjects.sliceWithAddress(slice, "10.0.0.1");
-        KubernetesServiceObjects.sliceWithAddress(slice, "10.0.0.2");
+        ObjectNode slice = KubernetesServiceObjects.endpointSlice(List.of("10.0.0.2", "10.0.0.1"), 6443);
         assertThat(slice.path("endpoints").size()).isEqualTo(2);
+        assertThat(slice.path("endpoints").get(0).path("addresses").get(0).asString()).isEqualTo("10.0.0.1");
         assertThat(slice.path("addressType").asString()).isEqualTo("IPv4");
+        assertThat(KubernetesServiceObjects.endpointSlice(List.of("fd00::1"), 6443).path("addressType").asString())
+                .isEqualTo("IPv6");
     }
 }
