@@ -1,6 +1,7 @@
 package io.kubeplane.local;
 
 import io.kubeplane.apiserver.http.ServingCertificates;
+import io.kubeplane.endpoints.EndpointsControllerApplication;
 import io.kubeplane.ipam.IpamApplication;
 import io.kubeplane.kafka.embedded.EmbeddedKafkaBroker;
 import io.kubeplane.kafka.embedded.EmbeddedKafkaSettings;
@@ -162,7 +163,9 @@ public final class LocalCluster implements AutoCloseable {
 
             AuthorizationFile.ensure(settings.authorizationFile());
             Path componentTokens = settings.home().resolve("components");
-            ComponentCredentials.ensure(settings.tokenFile(), componentTokens, IpamApplication.CONFIG_NAME);
+            for (String controller : List.of(IpamApplication.CONFIG_NAME, EndpointsControllerApplication.CONFIG_NAME)) {
+                ComponentCredentials.ensure(settings.tokenFile(), componentTokens, controller);
+            }
             List<Component> components = ClusterComponents.of(settings.ports(), kafkaBootstrap, settings.tokenFile(),
                     settings.authorizationFile(), settings.certificateDirectory(),
                     new ClusterComponents.ControllerAccess(certificates.caCertificate(), componentTokens), extraArguments);

@@ -70,7 +70,10 @@ public final class ClusterComponents {
                                 "--kubeplane.ipam.controllers.token-file=" + access.tokenFile(IpamApplication.CONFIG_NAME),
                                 "--kubeplane.ipam.controllers.ca-file=" + access.caCertificate()),
                         IpamApplication::builder),
-                component(EndpointsControllerApplication.CONFIG_NAME, ports.endpointsController(), kafkaBootstrap, List.of(),
+                component(EndpointsControllerApplication.CONFIG_NAME, ports.endpointsController(), kafkaBootstrap, List.of(
+                                "--kubeplane.endpoints.api-server=" + secureUrl,
+                                "--kubeplane.endpoints.token-file=" + access.tokenFile(EndpointsControllerApplication.CONFIG_NAME),
+                                "--kubeplane.endpoints.ca-file=" + access.caCertificate()),
                         EndpointsControllerApplication::builder),
                 component(DnsApplication.CONFIG_NAME, ports.dnsService(), kafkaBootstrap, List.of(), DnsApplication::builder),
                 component(ProxyAgentApplication.CONFIG_NAME, ports.proxyAgent(), kafkaBootstrap, List.of(),

@@ -57,13 +57,16 @@ class ClusterComponentsTest {
     }
 
     @Test
-    void ipamsControllersReachTheTlsPortWithTheirOwnTokenFileAndExtraArgumentsComeLast() {
+    void controllersReachTheTlsPortWithTheirOwnTokenFilesAndExtraArgumentsComeLast() {
         List<String> ipam = components.get(1).arguments();
         assertThat(ipam).contains("--kubeplane.ipam.controllers.api-server=https://127.0.0.1:16443",
                 "--kubeplane.ipam.controllers.token-file=/home/dev/.kubeplane/components/ipam-service.token",
                 "--kubeplane.ipam.controllers.ca-file=/home/dev/.kubeplane/pki/ca.crt");
         assertThat(ipam.getLast()).isEqualTo("--kubeplane.ipam.controllers.repair-interval=5s");
         assertThat(components.get(2).arguments()).noneMatch(a -> a.contains("repair-interval"));
+        assertThat(components.get(2).arguments()).contains("--kubeplane.endpoints.api-server=https://127.0.0.1:16443",
+                "--kubeplane.endpoints.token-file=/home/dev/.kubeplane/components/endpoints-controller.token",
+                "--kubeplane.endpoints.ca-file=/home/dev/.kubeplane/pki/ca.crt");
     }
 
     @Test

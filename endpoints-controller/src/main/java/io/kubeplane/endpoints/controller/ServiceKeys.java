@@ -1,0 +1,119 @@
+package io.kubeplane.endpoints.controller;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.kubeplane.endpoints.desired.PodRules;
+import io.kubeplane.endpoints.desired.SlicePlan;
+import io.kubeplane.informer.Indexer;
+import io.kubeplane.informer.Indexers;
+import io.kubeplane.informer.ResourceEventHandler;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Turns informer events into the keys ({@code namespace/name}) of the Services they concern: a
+ * Service's own changes, a pod's changes for every Service of its namespace that selects it before
+ * or after, and changes to a Service's Endpoints or EndpointSlices (someone else edited what the
+ * controller writes). Each key's change time is noted for the trigger-time annotation.
+ */
+final class ServiceKeys {
+
+    private final Indexer<Service> services;
+    private final Consumer<String> enqueue;
+    private final TriggerTimes triggers;
+    private final Clock clock;
+
+    ServiceKeys(Indexer<Service> services, Consumer<String> enqueue, TriggerTimes triggers, Clock clock) {
+        this.services = services;
+        this.enqueue = enqueue;
+        this.triggers = triggers;
+        this.clock = clock;
+    }
+
+    static String key(HasMetadata object) {
+        return object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+    }
+
+    private void changed(String key) {
+        triggers.changed(key, clock.instant());
+        enqueue.accept(key);
+    }
+
+    ResourceEventHandler<Service> forServices() {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Service service) {
+                changed(key(service));
+            }
+
+            @Override
+            public void onUpdate(Service oldService, Service newService) {
+                changed(key(newService));
+            }
+
+            @Override
+            public void onDelete(Service service) {
+                changed(key(service));
+            }
+        };
+    }
+
+    ResourceEventHandler<Pod> forPods() {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Pod pod) {
+                selecting(pod, null).forEach(ServiceKeys.this::changed);
+            }
+
+            @Override
+            public void onUpdate(Pod oldPod, Pod newPod) {
+                selecting(newPod, oldPod).forEach(ServiceKeys.this::changed);
+            }
+
+            @Override
+            public void onDelete(Pod pod) {
+                selecting(pod, null).forEach(ServiceKeys.this::changed);
+            }
+        };
+    }
+
+    /** Follows objects named after their Service (Endpoints) or labelled with it (EndpointSlices). */
+    <T extends HasMetadata> ResourceEventHandler<T> forOwnedObjects() {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T obj) {
+                // Seeing what was written is no reason to write again; a change or removal is.
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                enqueue.accept(serviceKeyOf(newObj));
+            }
+
+            @Override
+            public void onDelete(T obj) {
+                enqueue.accept(serviceKeyOf(obj));
+            }
+        };
+    }
+
+    static String serviceKeyOf(HasMetadata object) {
+        Map<String, String> labels = object.getMetadata().getLabels();
+        String service = labels == null ? null : labels.get(SlicePlan.SERVICE_NAME_LABEL);
+        return object.getMetadata().getNamespace() + "/" + (service == null ? object.getMetadata().getName() : service);
+    }
+
+    private Set<String> selecting(Pod pod, Pod old) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Service service : services.byIndex(Indexers.NAMESPACE, pod.getMetadata().getNamespace())) {
+            if (PodRules.selects(service, pod) || (old != null && PodRules.selects(service, old))) {
+                keys.add(key(service));
+            }
+        }
+        return keys;
+    }
+}
