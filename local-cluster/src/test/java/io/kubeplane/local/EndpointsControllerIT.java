@@ -183,6 +183,86 @@ class EndpointsControllerIT {
                 .as("only the slice holding the flipped pod is rewritten").isEqualTo(1);
     }
 
+    @Test
+    void endpointsWrittenForASelectorlessServiceAreLeftAloneAndMirroredIntoSlices() {
+        kubectl.run("create", "namespace", "manual");
+        kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: external, namespace: manual}
+                spec:
+                  ports: [{name: pg, port: 5432}]
+                ---
+                apiVersion: v1
+                kind: Endpoints
+                metadata: {name: external, namespace: manual}
+                subsets:
+                - addresses: [{ip: 192.0.2.40}, {ip: 192.0.2.41}]
+                  notReadyAddresses: [{ip: 192.0.2.42}]
+                  ports: [{name: pg, port: 5432}]
+                """, "apply", "-f", "-");
+        eventually().untilAsserted(() -> assertThat(slices("manual", "external")).singleElement().satisfies(slice -> {
+            assertThat(slice.getMetadata().getLabels()).containsEntry("endpointslice.kubernetes.io/managed-by",
+                    "endpointslicemirroring-controller.k8s.io");
+            assertThat(slice.getMetadata().getOwnerReferences().getFirst().getKind()).isEqualTo("Endpoints");
+            assertThat(slice.getEndpoints()).extracting(e -> e.getAddresses().getFirst() + "=" + e.getConditions().getReady())
+                    .containsExactlyInAnyOrder("192.0.2.40=true", "192.0.2.41=true", "192.0.2.42=false");
+            assertThat(slice.getPorts()).extracting(p -> p.getName() + "/" + p.getPort()).containsExactly("pg/5432");
+        }));
+        // The user's Endpoints are theirs: unchanged by the controller.
+        assertThat(client.endpoints().inNamespace("manual").withName("external").get().getMetadata().getAnnotations())
+                .doesNotContainKey("endpoints.kubernetes.io/last-change-trigger-time");
+
+        kubectl.run("-n", "manual", "delete", "endpoints", "external");
+        eventually().untilAsserted(() -> assertThat(slices("manual", "external")).isEmpty());
+        // The api-server's own default/kubernetes is not mirrored.
+        assertThat(slices("default", "kubernetes")).noneMatch(s -> "endpointslicemirroring-controller.k8s.io"
+                .equals(s.getMetadata().getLabels().get("endpointslice.kubernetes.io/managed-by")));
+    }
+
+    @Test
+    void aFreshControllerOverSettledStateWritesNothing() throws Exception {
+        kubectl.run("create", "namespace", "settled");
+        service("settled", "calm");
+        for (int i = 0; i < 5; i++) {
+            pod("settled", "calm-" + i, "calm", "10.244.30." + (i + 2), i % 2 == 0, true);
+        }
+        eventually().untilAsserted(() -> assertThat(slices("settled", "calm")).singleElement()
+                .satisfies(s -> assertThat(s.getEndpoints()).hasSize(5)));
+        eventually().untilAsserted(() -> assertThat(client.endpoints().inNamespace("settled").withName("calm").get()
+                .getSubsets().getFirst().getNotReadyAddresses()).hasSize(2));
+        String endpointsVersion = client.endpoints().inNamespace("settled").withName("calm").get().getMetadata().getResourceVersion();
+        Map<String, String> sliceVersions = versions(slices("settled", "calm"));
+
+        var component = cluster.started().components().stream().filter(c -> c.name().equals("endpoints-controller"))
+                .findFirst().orElseThrow();
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> args = new java.util.ArrayList<>(component.arguments().stream()
+                .filter(a -> !a.startsWith("--server.port=")).toList());
+        args.add("--server.port=" + port);
+        try (var fresh = component.application().get()
+                .listeners(new io.kubeplane.local.components.ClusterStoreBinding(cluster.started().database()))
+                .run(args.toArray(String[]::new))) {
+            String base = "http://127.0.0.1:" + port;
+            eventually().untilAsserted(() -> assertThat(get(base + "/actuator/health/readiness")).contains("\"UP\""));
+            // Every Service reconciled once: the queues drain.
+            eventually().untilAsserted(() -> assertThat(get(base + "/endpoints/v1/state")).contains("\"queueDepth\":0"));
+            Thread.sleep(1000);
+            assertThat(get(base + "/actuator/prometheus")).containsPattern("controller_reconciles_total\\{controller=\"endpointslices\",result=\"success\"\\} [1-9]")
+                    .doesNotContainPattern("endpoints_controller_writes_total\\{[^}]*\\} [1-9]");
+        }
+        assertThat(client.endpoints().inNamespace("settled").withName("calm").get().getMetadata().getResourceVersion())
+                .isEqualTo(endpointsVersion);
+        assertThat(versions(slices("settled", "calm"))).isEqualTo(sliceVersions);
+    }
+
+    private static String get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private static Map<String, String> versions(List<EndpointSlice> slices) {
         return slices.stream().collect(java.util.stream.Collectors.toMap(s -> s.getMetadata().getName(),
                 s -> s.getMetadata().getResourceVersion()));

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Endpoints and EndpointSlice controllers and the five informers they read. Reconciling starts
+ * The Endpoints, EndpointSlice and EndpointSlice-mirroring controllers and the five informers they read. Reconciling starts
  * once every informer has synced — a controller that started earlier would take a cache still
  * filling for pods that are gone and empty every Service's endpoints — and then every Service is
  * reconciled once, which after a restart writes nothing that is already right. Thread-safe.
@@ -35,6 +35,7 @@ public final class EndpointsControllers implements AutoCloseable {
     private final KafkaInformer<EndpointSlice> slices;
     private final ControllerLoop<String> endpointsLoop;
     private final ControllerLoop<String> slicesLoop;
+    private final ControllerLoop<String> mirroringLoop;
     private final SyncLog syncLog;
     private volatile boolean synced;
 
@@ -54,10 +55,19 @@ public final class EndpointsControllers implements AutoCloseable {
         TriggerTimes endpointsTriggers = new TriggerTimes();
         TriggerTimes sliceTriggers = new TriggerTimes();
         this.endpointsLoop = new ControllerLoop<>("endpoints", endpointsQueue, new EndpointsReconciler(services.store(),
-                pods.store(), endpoints.store(), client, events, endpointsTriggers, syncLog, clock), workers, registry);
+                pods.store(), endpoints.store(), client, events, endpointsTriggers, syncLog, clock, registry), workers, registry);
         this.slicesLoop = new ControllerLoop<>("endpointslices", slicesQueue, new EndpointSliceReconciler(services.store(),
                 pods.store(), nodes.store(), slices.store(), client, events, sliceTriggers, syncLog, clock,
                 maxEndpointsPerSlice, registry), workers, registry);
+
+        WorkQueue<String> mirroringQueue = ControllerLoop.queue("endpointslice-mirroring");
+        this.mirroringLoop = new ControllerLoop<>("endpointslice-mirroring", mirroringQueue, new MirroringReconciler(
+                services.store(), endpoints.store(), slices.store(), client, syncLog, clock, maxEndpointsPerSlice, registry),
+                workers, registry);
+        ServiceKeys forMirroring = new ServiceKeys(services.store(), mirroringQueue::add, new TriggerTimes(), clock);
+        services.addEventHandler(forMirroring.forServices());
+        endpoints.addEventHandler(forMirroring.forMirroredEndpoints());
+        slices.addEventHandler(forMirroring.forOwnedObjects());
 
         ServiceKeys forEndpoints = new ServiceKeys(services.store(), endpointsQueue::add, endpointsTriggers, clock);
         ServiceKeys forSlices = new ServiceKeys(services.store(), slicesQueue::add, sliceTriggers, clock);
@@ -78,6 +88,7 @@ public final class EndpointsControllers implements AutoCloseable {
             // Handlers added before the sync saw every object as it arrived; the queues hold every Service.
             endpointsLoop.start();
             slicesLoop.start();
+            mirroringLoop.start();
             synced = true;
             log.info("Endpoints and EndpointSlice controllers running over {} Services and {} pods",
                     services.store().size(), pods.store().size());
@@ -117,12 +128,12 @@ public final class EndpointsControllers implements AutoCloseable {
     }
 
     public int queueDepth() {
-        return endpointsLoop.queue().depth() + slicesLoop.queue().depth();
+        return endpointsLoop.queue().depth() + slicesLoop.queue().depth() + mirroringLoop.queue().depth();
     }
 
     @Override
     public void close() {
-        for (AutoCloseable closeable : List.<AutoCloseable>of(endpointsLoop, slicesLoop, services, pods, nodes, endpoints, slices)) {
+        for (AutoCloseable closeable : List.<AutoCloseable>of(endpointsLoop, slicesLoop, mirroringLoop, services, pods, nodes, endpoints, slices)) {
             try {
                 closeable.close();
             } catch (Exception e) {

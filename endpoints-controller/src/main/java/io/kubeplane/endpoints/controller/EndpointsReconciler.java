@@ -13,6 +13,8 @@ import io.kubeplane.informer.Indexer;
 import io.kubeplane.informer.Indexers;
 import io.kubeplane.informer.Store;
 import io.kubeplane.model.KubernetesJson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,9 +42,10 @@ final class EndpointsReconciler implements Reconciler<String> {
     private final SyncLog syncLog;
     private final Clock clock;
     private final WriteTracker tracker;
+    private final Counter writes;
 
     EndpointsReconciler(Indexer<Service> services, Indexer<Pod> pods, Store<Endpoints> endpoints, KubernetesClient client,
-                        EventRecorder events, TriggerTimes triggers, SyncLog syncLog, Clock clock) {
+                        EventRecorder events, TriggerTimes triggers, SyncLog syncLog, Clock clock, MeterRegistry registry) {
         this.services = services;
         this.pods = pods;
         this.endpoints = endpoints;
@@ -52,6 +55,8 @@ final class EndpointsReconciler implements Reconciler<String> {
         this.syncLog = syncLog;
         this.clock = clock;
         this.tracker = new WriteTracker(clock);
+        this.writes = Counter.builder("endpoints.controller.writes").tag("kind", "Endpoints").tag("manager", "endpoint-controller")
+                .description("Endpoints creates, updates and deletes").register(registry);
     }
 
     @Override
@@ -67,6 +72,7 @@ final class EndpointsReconciler implements Reconciler<String> {
         if (service == null) {
             if (current != null) {
                 client.endpoints().inNamespace(namespace).withName(name).delete();
+                writes.increment();
                 tracker.wrote(key, List.of(), Set.of(name));
                 syncLog.endpoints(key, "deleted with its Service");
             }
@@ -102,6 +108,7 @@ final class EndpointsReconciler implements Reconciler<String> {
         try {
             Endpoints written = current == null ? client.endpoints().inNamespace(namespace).resource(wanted).create()
                     : client.endpoints().inNamespace(namespace).resource(wanted).update();
+            writes.increment();
             tracker.wrote(key, List.of(written), Set.of());
         } catch (RuntimeException e) {
             events.warning(service, "FailedToUpdateEndpoint", "Failed to update endpoint " + key + ": " + e.getMessage());

@@ -101,6 +101,26 @@ final class ServiceKeys {
         };
     }
 
+    /** Every change of an Endpoints object, the controller's own writes included: users write these. */
+    <T extends HasMetadata> ResourceEventHandler<T> forMirroredEndpoints() {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T obj) {
+                enqueue.accept(key(obj));
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                enqueue.accept(key(newObj));
+            }
+
+            @Override
+            public void onDelete(T obj) {
+                enqueue.accept(key(obj));
+            }
+        };
+    }
+
     static String serviceKeyOf(HasMetadata object) {
         Map<String, String> labels = object.getMetadata().getLabels();
         String service = labels == null ? null : labels.get(SlicePlan.SERVICE_NAME_LABEL);

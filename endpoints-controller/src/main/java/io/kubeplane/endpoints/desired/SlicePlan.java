@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * that are being rewritten anyway, then slices with room, and only then new slices, each holding at
  * most {@code maxEndpoints}; a slice that would be deleted is reused for a new group of endpoints
  * instead of deleting one slice and creating another. A Service with no endpoints keeps one empty
- * placeholder slice, as in Kubernetes. Pure.
+ * placeholder slice, as in Kubernetes (mirrored slices have none). Pure.
  *
  * @param creates slices to create (named by the server from {@code <service>-})
  * @param updates slices to update, each with the resourceVersion it was read at
@@ -54,17 +54,46 @@ public record SlicePlan(List<EndpointSlice> creates, List<EndpointSlice> updates
     }
 
     /**
+     * Who the slices are for and what they carry besides their endpoints.
+     *
+     * @param namespace   the slices' namespace
+     * @param service     the Service's name: slices are named {@code <service>-<random>}
+     * @param labels      every label a slice carries
+     * @param owner       the slices' owner
+     * @param placeholder the address type of the empty slice kept when there are no endpoints, or
+     *                    null for none
+     */
+    public record Target(String namespace, String service, Map<String, String> labels, OwnerReference owner,
+                         @Nullable String placeholder) {
+
+        /** The endpointslice controller's target: owned by the Service, labelled from it, with a placeholder. */
+        public static Target forService(Service service, String managedBy) {
+            return new Target(service.getMetadata().getNamespace(), service.getMetadata().getName(),
+                    SlicePlan.labels(service, managedBy), SlicePlan.owner(service), DesiredSlices.addressTypes(service).getFirst());
+        }
+    }
+
+    /**
      * @param desired   {@link DesiredSlices#of} for the Service
      * @param existing  the slices of the Service managed by {@code managedBy}
      * @param managedBy the managed-by label's value
      */
     public static SlicePlan of(Service service, Map<String, DesiredSlices.Group> desired, List<EndpointSlice> existing,
                                int maxEndpoints, String managedBy) {
-        Map<String, String> labels = labels(service, managedBy);
-        OwnerReference owner = owner(service);
+        return of(Target.forService(service, managedBy), desired, existing, maxEndpoints);
+    }
+
+    /**
+     * @param desired  the endpoints by group
+     * @param existing the slices the target's manager wrote before
+     */
+    public static SlicePlan of(Target target, Map<String, DesiredSlices.Group> desired, List<EndpointSlice> existing,
+                               int maxEndpoints) {
+        Map<String, String> labels = target.labels();
+        OwnerReference owner = target.owner();
         Map<String, DesiredSlices.Group> groups = new LinkedHashMap<>(desired);
-        if (groups.isEmpty()) {
-            String type = DesiredSlices.addressTypes(service).getFirst();
+        if (groups.isEmpty() && target.placeholder() != null) {
+            String type = target.placeholder();
             groups.put(DesiredSlices.Group.key(type, List.of()), new DesiredSlices.Group(type, List.of(), Map.of()));
         }
         Map<String, List<EndpointSlice>> existingByGroup = new LinkedHashMap<>();
@@ -114,7 +143,7 @@ public record SlicePlan(List<EndpointSlice> creates, List<EndpointSlice> updates
                     w.changed = true;
                 }
                 if (w.changed) {
-                    updates.add(build(service, w.slice, group, w.endpoints, labels, owner));
+                    updates.add(build(target, w.slice, group, w.endpoints));
                 }
             }
             List<Endpoint> left = new ArrayList<>(remaining.values());
@@ -128,7 +157,7 @@ public record SlicePlan(List<EndpointSlice> creates, List<EndpointSlice> updates
         existingByGroup.values().forEach(spare::addAll);
         for (Map.Entry<DesiredSlices.Group, List<Endpoint>> chunk : unplaced) {
             EndpointSlice base = spare.isEmpty() ? null : spare.removeFirst();
-            EndpointSlice slice = build(service, base, chunk.getKey(), chunk.getValue(), labels, owner);
+            EndpointSlice slice = build(target, base, chunk.getKey(), chunk.getValue());
             (base == null ? creates : updates).add(slice);
         }
         return new SlicePlan(creates, updates, spare);
@@ -153,14 +182,13 @@ public record SlicePlan(List<EndpointSlice> creates, List<EndpointSlice> updates
                 .withUid(service.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build();
     }
 
-    private static EndpointSlice build(Service service, @Nullable EndpointSlice base, DesiredSlices.Group group,
-                                       List<Endpoint> endpoints, Map<String, String> labels, OwnerReference owner) {
+    private static EndpointSlice build(Target target, @Nullable EndpointSlice base, DesiredSlices.Group group,
+                                       List<Endpoint> endpoints) {
         ObjectMeta metadata = base == null
-                ? new ObjectMetaBuilder().withGenerateName(service.getMetadata().getName() + "-")
-                        .withNamespace(service.getMetadata().getNamespace()).build()
+                ? new ObjectMetaBuilder().withGenerateName(target.service() + "-").withNamespace(target.namespace()).build()
                 : new ObjectMetaBuilder(base.getMetadata()).build();
-        metadata.setLabels(new LinkedHashMap<>(labels));
-        metadata.setOwnerReferences(List.of(owner));
+        metadata.setLabels(new LinkedHashMap<>(target.labels()));
+        metadata.setOwnerReferences(List.of(target.owner()));
         return new EndpointSliceBuilder().withMetadata(metadata).withAddressType(group.addressType())
                 .withPorts(new ArrayList<>(group.ports())).withEndpoints(new ArrayList<>(endpoints)).build();
     }

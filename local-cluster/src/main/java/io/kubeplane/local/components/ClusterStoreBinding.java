@@ -27,13 +27,13 @@ import org.springframework.core.env.MapPropertySource;
  * {@code HIGHEST_PRECEDENCE + 10}) and before logging is set up. Stateless; one instance may serve
  * every component.
  */
-final class ClusterStoreBinding implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+public final class ClusterStoreBinding implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
     static final String EXCLUDE = "spring.autoconfigure.exclude";
 
     private final PostgresTarget store;
 
-    ClusterStoreBinding(PostgresTarget store) {
+    public ClusterStoreBinding(PostgresTarget store) {
         this.store = store;
     }
 
