@@ -168,7 +168,12 @@ public final class LocalCluster implements AutoCloseable {
             }
             List<Component> components = ClusterComponents.of(settings.ports(), kafkaBootstrap, settings.tokenFile(),
                     settings.authorizationFile(), settings.certificateDirectory(),
-                    new ClusterComponents.ControllerAccess(certificates.caCertificate(), componentTokens), extraArguments);
+                    new ClusterComponents.ControllerAccess(certificates.caCertificate(), componentTokens), extraArguments,
+                    settings.disabled());
+            if (!settings.disabled().isEmpty()) {
+                log.info("not starting {}: run {} yourself against this cluster", settings.disabled(),
+                        settings.disabled().size() == 1 ? "it" : "them");
+            }
             ComponentLauncher launcher = new ComponentLauncher(settings.startupTimeout(), postgres.target(), onUnexpectedStop);
             register(launcher);
             launcher.start(components);
@@ -190,8 +195,16 @@ public final class LocalCluster implements AutoCloseable {
     // once and by port, before anything has started.
     private void requirePortsFree() {
         LocalClusterSettings.Ports ports = settings.ports();
-        List<Integer> wanted = new ArrayList<>(List.of(ports.apiServer(), ports.secure(), ports.ipamService(),
-                ports.endpointsController(), ports.dnsService(), ports.proxyAgent(), ports.workloadController()));
+        List<Integer> wanted = new ArrayList<>(List.of(ports.apiServer(), ports.secure()));
+        Map<String, Integer> optional = Map.of("ipam-service", ports.ipamService(), "endpoints-controller",
+                ports.endpointsController(), "dns-service", ports.dnsService(), "proxy-agent", ports.proxyAgent(),
+                "workload-controller", ports.workloadController());
+        // A disabled component's port is for the one the user runs: it may be taken already.
+        optional.forEach((name, port) -> {
+            if (!settings.disabled().contains(name)) {
+                wanted.add(port);
+            }
+        });
         if (settings.embeddedKafka()) {
             wanted.add(settings.kafkaPort());
         }

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param ports           the components' HTTP ports
  * @param startupTimeout  how long starting one component, and then the whole cluster becoming
  *                        ready, may take before the start is given up
+ * @param disabled        components not to start (never the api-server), e.g. one a developer runs
+ *                        from an IDE against the cluster
  */
 public record LocalClusterSettings(
         Path home,
@@ -35,7 +37,8 @@ public record LocalClusterSettings(
         @Nullable String kafkaBootstrap,
         int kafkaPort,
         Ports ports,
-        Duration startupTimeout) {
+        Duration startupTimeout,
+        Set<String> disabled) {
 
     public static final String DEFAULT_DB_URL = "jdbc:postgresql://localhost:5432/kubeplane";
     public static final String DEFAULT_DB_USER = "postgres";
@@ -63,6 +66,7 @@ public record LocalClusterSettings(
               --proxy-agent-port=PORT      (8084)
               --workload-controller-port=PORT (8085)
               --startup-timeout=DURATION   e.g. 90s or 2m (120s)
+              --disable=NAME[,NAME]        components not to start, e.g. to run one from an IDE [KUBEPLANE_DISABLE]
               -h, --help                   this help
             """.formatted(DEFAULT_DB_URL, DEFAULT_DB_USER);
 
@@ -73,6 +77,7 @@ public record LocalClusterSettings(
         Objects.requireNonNull(startupTimeout, "startupTimeout");
         home = home.toAbsolutePath().normalize();
         requirePort(kafkaPort, "--kafka-port");
+        disabled = disabled == null ? Set.of() : Set.copyOf(disabled);
         if (startupTimeout.isNegative() || startupTimeout.isZero()) {
             throw new SettingsException("--startup-timeout must be positive, was " + startupTimeout);
         }
@@ -159,7 +164,7 @@ public record LocalClusterSettings(
     /** The defaults, with the state in {@code home}. */
     public static LocalClusterSettings defaults(Path home) {
         return new LocalClusterSettings(home, new Database(DEFAULT_DB_URL, DEFAULT_DB_USER, "", false, false), null, 9092,
-                Ports.DEFAULT, Duration.ofSeconds(120));
+                Ports.DEFAULT, Duration.ofSeconds(120), Set.of());
     }
 
     /**
@@ -187,6 +192,7 @@ public record LocalClusterSettings(
                 port(flags, "proxy-agent-port", Ports.DEFAULT.proxyAgent()),
                 port(flags, "workload-controller-port", Ports.DEFAULT.workloadController()));
         String timeout = flags.remove("startup-timeout");
+        String disable = value(flags, "disable", env, "KUBEPLANE_DISABLE");
         if (!flags.isEmpty()) {
             throw new SettingsException("unknown option --" + flags.keySet().iterator().next());
         }
@@ -194,7 +200,7 @@ public record LocalClusterSettings(
         Database database = new Database(url == null ? DEFAULT_DB_URL : url, user == null ? DEFAULT_DB_USER : user,
                 password, url != null, user != null || !password.isEmpty());
         return new LocalClusterSettings(workingDirectory.resolve(home == null ? ".kubeplane" : home), database, kafka,
-                kafkaPort, ports, timeout == null ? Duration.ofSeconds(120) : duration(timeout));
+                kafkaPort, ports, timeout == null ? Duration.ofSeconds(120) : duration(timeout), disabled(disable));
     }
 
     /** Whether the arguments ask for the usage text. */
@@ -203,27 +209,31 @@ public record LocalClusterSettings(
     }
 
     public LocalClusterSettings withHome(Path home) {
-        return new LocalClusterSettings(home, database, kafkaBootstrap, kafkaPort, ports, startupTimeout);
+        return new LocalClusterSettings(home, database, kafkaBootstrap, kafkaPort, ports, startupTimeout, disabled);
     }
 
     public LocalClusterSettings withDatabase(Database database) {
-        return new LocalClusterSettings(home, database, kafkaBootstrap, kafkaPort, ports, startupTimeout);
+        return new LocalClusterSettings(home, database, kafkaBootstrap, kafkaPort, ports, startupTimeout, disabled);
     }
 
     public LocalClusterSettings withKafkaBootstrap(@Nullable String kafkaBootstrap) {
-        return new LocalClusterSettings(home, database, kafkaBootstrap, kafkaPort, ports, startupTimeout);
+        return new LocalClusterSettings(home, database, kafkaBootstrap, kafkaPort, ports, startupTimeout, disabled);
     }
 
     public LocalClusterSettings withKafkaPort(int kafkaPort) {
-        return new LocalClusterSettings(home, database, kafkaBootstrap, kafkaPort, ports, startupTimeout);
+        return new LocalClusterSettings(home, database, kafkaBootstrap, kafkaPort, ports, startupTimeout, disabled);
     }
 
     public LocalClusterSettings withPorts(Ports ports) {
-        return new LocalClusterSettings(home, database, kafkaBootstrap, kafkaPort, ports, startupTimeout);
+        return new LocalClusterSettings(home, database, kafkaBootstrap, kafkaPort, ports, startupTimeout, disabled);
+    }
+
+    public LocalClusterSettings withDisabled(Set<String> disabled) {
+        return new LocalClusterSettings(home, database, kafkaBootstrap, kafkaPort, ports, startupTimeout, disabled);
     }
 
     public LocalClusterSettings withStartupTimeout(Duration startupTimeout) {
-        return new LocalClusterSettings(home, database, kafkaBootstrap, kafkaPort, ports, startupTimeout);
+        return new LocalClusterSettings(home, database, kafkaBootstrap, kafkaPort, ports, startupTimeout, disabled);
     }
 
     /** Whether the embedded broker runs, i.e. no external Kafka was named. */
@@ -259,7 +269,27 @@ public record LocalClusterSettings(
 
     private static final Set<String> KNOWN = Set.of("home", "db-url", "db-user", "kafka-bootstrap", "kafka-port",
             "api-server-port", "secure-port", "ipam-service-port", "endpoints-controller-port", "dns-service-port",
-            "proxy-agent-port", "workload-controller-port", "startup-timeout");
+            "proxy-agent-port", "workload-controller-port", "startup-timeout", "disable");
+
+    /** The components {@code --disable} may name. */
+    public static final List<String> OPTIONAL_COMPONENTS = List.of("ipam-service", "endpoints-controller", "dns-service",
+            "proxy-agent", "workload-controller");
+
+    private static Set<String> disabled(@Nullable String names) {
+        if (names == null || names.isBlank()) {
+            return Set.of();
+        }
+        Set<String> disabled = new java.util.TreeSet<>();
+        for (String name : names.split(",")) {
+            String component = name.strip();
+            if (!OPTIONAL_COMPONENTS.contains(component)) {
+                throw new SettingsException("--disable names " + component + ", which is not one of "
+                                            + String.join(", ", OPTIONAL_COMPONENTS));
+            }
+            disabled.add(component);
+        }
+        return Set.copyOf(disabled);
+    }
 
     // --name=value and --name value, into a mutable map the parser empties as it reads.
     private static Map<String, String> flags(List<String> args) {

@@ -133,4 +133,16 @@ class LocalClusterSettingsTest {
                 "jdbc:postgresql://db/kp", "kp", "hunter2", true, true);
         assertThat(database.toString()).doesNotContain("hunter2");
     }
+
+    @Test
+    void disableNamesComponentsNotToStartAndRefusesTheApiServerAndUnknownNames() {
+        assertThat(LocalClusterSettings.parse(List.of("--disable=endpoints-controller, dns-service"), Map.of(), Path.of("/w"))
+                .disabled()).containsExactlyInAnyOrder("endpoints-controller", "dns-service");
+        assertThat(LocalClusterSettings.parse(List.of(), Map.of("KUBEPLANE_DISABLE", "proxy-agent"), Path.of("/w"))
+                .disabled()).containsExactly("proxy-agent");
+        assertThat(LocalClusterSettings.parse(List.of(), Map.of(), Path.of("/w")).disabled()).isEmpty();
+        assertThatThrownBy(() -> LocalClusterSettings.parse(List.of("--disable=api-server"),
+                        Map.of(), Path.of("/w")))
+                .isInstanceOf(LocalClusterSettings.SettingsException.class).hasMessageContaining("api-server, which is not one of");
+    }
 }

@@ -20,7 +20,7 @@ class SummaryTest {
                 ClusterComponents.of(settings.ports(), "127.0.0.1:9092", settings.tokenFile(),
                         settings.authorizationFile(), settings.certificateDirectory(),
                         new ClusterComponents.ControllerAccess(settings.certificateDirectory().resolve("ca.crt"),
-                                settings.home().resolve("components")), java.util.Map.of()));
+                                settings.home().resolve("components")), java.util.Map.of(), settings.disabled()));
 
         assertThat(Summary.render(settings, started)).isEqualTo(Golden.read("summary.txt"));
     }

@@ -86,7 +86,7 @@ final class EndpointSliceReconciler implements Reconciler<String> {
         if (!PodRules.hasSelector(service)) {
             return Result.DONE; // its slices are mirrored from the Endpoints its users write
         }
-        var desired = DesiredSlices.of(service, pods.byIndex(Indexers.NAMESPACE, namespace), nodeName -> nodes.get(null, nodeName));
+        var desired = DesiredSlices.of(service, SelectorIndexes.selectedPods(pods, service), nodeName -> nodes.get(null, nodeName));
         SlicePlan plan = SlicePlan.of(service, desired, existing, maxEndpointsPerSlice, MANAGED_BY);
         if (plan.isEmpty()) {
             triggers.synced(key, started);

@@ -49,6 +49,7 @@ public final class EndpointsControllers implements AutoCloseable {
         this.endpoints = endpoints;
         this.slices = slices;
         Clock clock = Clock.systemUTC();
+        services.addIndexer(SelectorIndexes.BY_SELECTOR, SelectorIndexes::selectorEntries);
         this.syncLog = new SyncLog(clock);
         WorkQueue<String> endpointsQueue = ControllerLoop.queue("endpoints");
         WorkQueue<String> slicesQueue = ControllerLoop.queue("endpointslices");

@@ -10,7 +10,6 @@ import io.kubeplane.controller.Reconciler;
 import io.kubeplane.endpoints.desired.DesiredEndpoints;
 import io.kubeplane.endpoints.desired.PodRules;
 import io.kubeplane.informer.Indexer;
-import io.kubeplane.informer.Indexers;
 import io.kubeplane.informer.Store;
 import io.kubeplane.model.KubernetesJson;
 import io.micrometer.core.instrument.Counter;
@@ -81,7 +80,7 @@ final class EndpointsReconciler implements Reconciler<String> {
         if (!PodRules.hasSelector(service)) {
             return Result.DONE; // written by its users
         }
-        DesiredEndpoints.Result desired = DesiredEndpoints.of(service, pods.byIndex(Indexers.NAMESPACE, namespace));
+        DesiredEndpoints.Result desired = DesiredEndpoints.of(service, SelectorIndexes.selectedPods(pods, service));
         Map<String, String> labels = labels(service);
         if (current != null && sameContent(current, desired, labels)) {
             triggers.synced(key, started);

@@ -3,10 +3,8 @@ package io.kubeplane.endpoints.controller;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
-import io.kubeplane.endpoints.desired.PodRules;
 import io.kubeplane.endpoints.desired.SlicePlan;
 import io.kubeplane.informer.Indexer;
-import io.kubeplane.informer.Indexers;
 import io.kubeplane.informer.ResourceEventHandler;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -129,10 +127,9 @@ final class ServiceKeys {
 
     private Set<String> selecting(Pod pod, Pod old) {
         Set<String> keys = new LinkedHashSet<>();
-        for (Service service : services.byIndex(Indexers.NAMESPACE, pod.getMetadata().getNamespace())) {
-            if (PodRules.selects(service, pod) || (old != null && PodRules.selects(service, old))) {
-                keys.add(key(service));
-            }
+        SelectorIndexes.selecting(services, pod).forEach(s -> keys.add(key(s)));
+        if (old != null) {
+            SelectorIndexes.selecting(services, old).forEach(s -> keys.add(key(s)));
         }
         return keys;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -57,12 +58,13 @@ public final class ClusterComponents {
      * @param certificateDirectory where the api-server's CA and serving certificate are
      * @param access         how controllers reach the api-server
      * @param extraArguments more arguments by component name, appended to its own (tests tune ranges and intervals)
+     * @param disabled       components left out (the api-server's readiness does not wait for them)
      */
     public static List<Component> of(LocalClusterSettings.Ports ports, String kafkaBootstrap, Path tokenFile,
                                      Path authorizationFile, Path certificateDirectory, ControllerAccess access,
-                                     Map<String, List<String>> extraArguments) {
+                                     Map<String, List<String>> extraArguments, Set<String> disabled) {
         String secureUrl = "https://127.0.0.1:" + ports.secure();
-        List<Component> others = List.of(
+        List<Component> all = List.of(
                 component(IpamApplication.CONFIG_NAME, ports.ipamService(), kafkaBootstrap, List.of(
                                 // A loopback range, so the proxy-agents on this machine can serve LoadBalancer IPs.
                                 "--kubeplane.ipam.load-balancer-pools.default[0]=" + LOAD_BALANCER_POOL,
@@ -80,6 +82,7 @@ public final class ClusterComponents {
                         ProxyAgentApplication::builder),
                 component(WorkloadControllerApplication.CONFIG_NAME, ports.workloadController(), kafkaBootstrap, List.of(),
                         WorkloadControllerApplication::builder));
+        List<Component> others = all.stream().filter(c -> !disabled.contains(c.name())).toList();
         List<String> apiServer = List.of(
                 "--kubeplane.api-server.token-file=" + tokenFile,
                 "--kubeplane.api-server.authorization-file=" + authorizationFile,
@@ -90,10 +93,10 @@ public final class ClusterComponents {
                 "--kubeplane.api-server.ipam.url=http://127.0.0.1:" + ports.ipamService(),
                 "--kubeplane.api-server.readiness-urls="
                         + others.stream().map(Component::readinessUrl).collect(Collectors.joining(",")));
-        List<Component> all = new ArrayList<>();
-        all.add(component(API_SERVER, ports.apiServer(), kafkaBootstrap, apiServer, ApiServerApplication::builder));
-        all.addAll(others);
-        return all.stream().map(c -> c.withMoreArguments(extraArguments.getOrDefault(c.name(), List.of()))).toList();
+        List<Component> started = new ArrayList<>();
+        started.add(component(API_SERVER, ports.apiServer(), kafkaBootstrap, apiServer, ApiServerApplication::builder));
+        started.addAll(others);
+        return started.stream().map(c -> c.withMoreArguments(extraArguments.getOrDefault(c.name(), List.of()))).toList();
     }
 
     private static Component component(String name, int port, String kafkaBootstrap, List<String> own,

@@ -17,7 +17,7 @@ class ClusterComponentsTest {
             Path.of("/home/dev/.kubeplane/tokens.csv"), Path.of("/home/dev/.kubeplane/authorization.yaml"),
             Path.of("/home/dev/.kubeplane/pki"),
             new ClusterComponents.ControllerAccess(Path.of("/home/dev/.kubeplane/pki/ca.crt"), Path.of("/home/dev/.kubeplane/components")),
-            Map.of("ipam-service", List.of("--kubeplane.ipam.controllers.repair-interval=5s")));
+            Map.of("ipam-service", List.of("--kubeplane.ipam.controllers.repair-interval=5s")), java.util.Set.of());
 
     @Test
     void startsTheApiServerFirstThenEveryOtherComponentOnItsPort() {
@@ -67,6 +67,15 @@ class ClusterComponentsTest {
         assertThat(components.get(2).arguments()).contains("--kubeplane.endpoints.api-server=https://127.0.0.1:16443",
                 "--kubeplane.endpoints.token-file=/home/dev/.kubeplane/components/endpoints-controller.token",
                 "--kubeplane.endpoints.ca-file=/home/dev/.kubeplane/pki/ca.crt");
+    }
+
+    @Test
+    void aDisabledComponentIsNotStartedNorWaitedFor() {
+        List<Component> some = ClusterComponents.of(PORTS, "127.0.0.1:19092", Path.of("/t/tokens.csv"), Path.of("/t/a.yaml"),
+                Path.of("/t/pki"), new ClusterComponents.ControllerAccess(Path.of("/t/pki/ca.crt"), Path.of("/t/components")),
+                Map.of(), java.util.Set.of("endpoints-controller"));
+        assertThat(some).extracting(Component::name).doesNotContain("endpoints-controller").contains("ipam-service");
+        assertThat(some.getFirst().arguments()).noneMatch(a -> a.contains(":18082"));
     }
 
     @Test
