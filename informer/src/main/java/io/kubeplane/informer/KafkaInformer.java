@@ -8,6 +8,7 @@ import io.kubeplane.model.ApiResource;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * An informer over a kind's log-compacted Kafka topic ({@code <prefix>.<groupResource>}): reads the
@@ -64,6 +65,11 @@ public final class KafkaInformer<T extends HasMetadata> implements SharedIndexIn
     @Override
     public void addIndexer(String name, Function<? super T, List<String>> indexFunction) {
         engine.addIndexer(name, indexFunction);
+    }
+
+    @Override
+    public void setTransform(UnaryOperator<T> transform) {
+        engine.setTransform(transform);
     }
 
     @Override

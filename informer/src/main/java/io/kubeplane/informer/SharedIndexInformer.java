@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A cache of one kind of object kept up to date from its event stream, with indexes, change
@@ -28,6 +29,16 @@ public interface SharedIndexInformer<T extends HasMetadata> extends AutoCloseabl
      * @throws IllegalArgumentException if an index of that name exists
      */
     void addIndexer(String name, Function<? super T, List<String>> indexFunction);
+
+    /**
+     * Sets a function every object passes through before it is cached, as client-go's
+     * {@code SetTransform}: typically it drops what the reader never looks at (managedFields, say),
+     * so a cache of many objects takes less memory. It may change and return the object it is
+     * given. Call before {@link #start()}.
+     *
+     * @throws IllegalStateException if the informer has started
+     */
+    void setTransform(UnaryOperator<T> transform);
 
     /**
      * Starts reading in the background and returns at once.

@@ -50,6 +50,9 @@ public final class EndpointsControllers implements AutoCloseable {
         this.slices = slices;
         Clock clock = Clock.systemUTC();
         services.addIndexer(SelectorIndexes.BY_SELECTOR, SelectorIndexes::selectorEntries);
+        pods.setTransform(SlimObjects::pod);
+        nodes.setTransform(SlimObjects::node);
+        services.setTransform(SlimObjects::withoutManagedFields);
         this.syncLog = new SyncLog(clock);
         WorkQueue<String> endpointsQueue = ControllerLoop.queue("endpoints");
         WorkQueue<String> slicesQueue = ControllerLoop.queue("endpointslices");

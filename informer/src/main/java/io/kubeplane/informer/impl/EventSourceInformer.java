@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,7 @@ public final class EventSourceInformer<T extends HasMetadata> implements SharedI
     private final Reflector reflector;
     private final CompletableFuture<Void> synced = new CompletableFuture<>();
     private final Indexer<T> readOnlyStore;
+    private final ProcessorStore<T> store;
     private final Object lifecycle = new Object();
     private boolean started;
     private boolean stopped;
@@ -48,7 +50,7 @@ public final class EventSourceInformer<T extends HasMetadata> implements SharedI
     public EventSourceInformer(String name, Class<T> type, EventSource source, int deletionMemory, Duration pollTimeout) {
         Objects.requireNonNull(type, "type");
         this.processor = new SharedProcessor<>(name);
-        ProcessorStore<T> store = new ProcessorStore<>(name, type, deletionMemory, cache, processor,
+        this.store = new ProcessorStore<>(name, type, deletionMemory, cache, processor,
                 () -> synced.complete(null));
         this.reflector = new Reflector(name, source, store::accept, pollTimeout);
         this.readOnlyStore = new ReadOnlyIndexer<>(cache);
@@ -63,6 +65,17 @@ public final class EventSourceInformer<T extends HasMetadata> implements SharedI
     @Override
     public void addIndexer(String name, Function<? super T, List<String>> indexFunction) {
         cache.addIndex(name, indexFunction);
+    }
+
+    @Override
+    public void setTransform(UnaryOperator<T> transform) {
+        Objects.requireNonNull(transform, "transform");
+        synchronized (lifecycle) {
+            if (started) {
+                throw new IllegalStateException("set the transform before the informer starts");
+            }
+            store.setTransform(transform);
+        }
     }
 
     @Override

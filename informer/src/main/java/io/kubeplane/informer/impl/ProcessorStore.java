@@ -7,6 +7,7 @@ import io.kubeplane.events.EventKeys;
 import io.kubeplane.events.TypedWatchEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ final class ProcessorStore<T extends HasMetadata> {
     private final SharedProcessor<T> processor;
     private final Runnable onSynced;
 
+    private volatile UnaryOperator<T> transform = UnaryOperator.identity();
     private ObjectTable<T> live;
     private @Nullable ObjectTable<T> fresh;
     private long generation;
@@ -55,6 +57,10 @@ final class ProcessorStore<T extends HasMetadata> {
         this.processor = processor;
         this.onSynced = onSynced;
         this.live = new ObjectTable<>(deletionMemory);
+    }
+
+    void setTransform(UnaryOperator<T> transform) {
+        this.transform = transform;
     }
 
     void accept(SourceBatch batch) {
@@ -137,6 +143,6 @@ final class ProcessorStore<T extends HasMetadata> {
                     record.position(), record.key(), objectKey);
             return null;
         }
-        return new Decoded<>(event);
+        return new Decoded<>(new TypedWatchEvent<>(event.type(), event.resourceVersion(), transform.apply(event.object())));
     }
 }

@@ -59,6 +59,19 @@ class EventSourceInformerTest {
     }
 
     @Test
+    void theTransformShapesWhatIsCachedAndCannotBeSetAfterTheStart() {
+        informer.setTransform(s -> {
+            s.getMetadata().setLabels(java.util.Map.of("trimmed", "yes"));
+            return s;
+        });
+        informer.start();
+        source.send(true, source.event(ADDED, 1, service("default/a", 1)));
+        assertThat(informer.awaitSynced(WAIT)).isTrue();
+        assertThat(informer.store().getByKey("default/a").getMetadata().getLabels()).containsExactly(java.util.Map.entry("trimmed", "yes"));
+        assertThatThrownBy(() -> informer.setTransform(s -> s)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void anEmptyStreamIsSyncedAtOnce() {
         informer.start();
         source.send(true);
