@@ -6,6 +6,7 @@
 #   2. a pod readiness change to the EndpointSlice event a watcher sees, p99 over FLIPS flips.
 # Needs: JDK 25, PostgreSQL on 127.0.0.1:5432, a built tree (./mvnw -DskipTests install).
 # Usage: bench/endpoints.sh [services] [pods-per-service] [flips]   (default 5000 20 200)
+#        CONTROLLER_ARGS="--kubeplane.endpoints.workers=10" bench/endpoints.sh   (more controller settings)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SERVICES=${1:-5000}
@@ -48,7 +49,7 @@ START=$(date +%s%N)
   --spring.kafka.bootstrap-servers=127.0.0.1:19092 \
   --kubeplane.endpoints.api-server=https://127.0.0.1:16443 \
   --kubeplane.endpoints.token-file="$HOME_DIR/components/endpoints-controller.token" \
-  --kubeplane.endpoints.ca-file="$HOME_DIR/pki/ca.crt" > "$HOME_DIR/controller.log" 2>&1 &
+  --kubeplane.endpoints.ca-file="$HOME_DIR/pki/ca.crt" ${CONTROLLER_ARGS:-} > "$HOME_DIR/controller.log" 2>&1 &
 CONTROLLER_PID=$!
 metric() { { curl -s "$CONTROLLER/actuator/prometheus" || true; } | awk -v m="$1" '$0 ~ m {s += $2} END {printf "%d", s}'; }
 while true; do

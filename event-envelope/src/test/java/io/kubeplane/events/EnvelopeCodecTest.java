@@ -110,4 +110,19 @@ class EnvelopeCodecTest {
 
         assertThatThrownBy(() -> EnvelopeCodec.decode(bytes, Service.class)).isInstanceOf(EnvelopeFormatException.class);
     }
+
+    @Test
+    void theLeanDecodeSkipsManagedFieldsAndKeepsTheRest() {
+        String json = "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"web\",\"namespace\":\"default\","
+                      + "\"labels\":{\"app\":\"web\"},\"managedFields\":[{\"manager\":\"kubectl\",\"operation\":\"Apply\","
+                      + "\"fieldsV1\":{\"f:spec\":{}}}]},\"spec\":{\"clusterIP\":\"10.96.0.9\"}}";
+        byte[] bytes = EnvelopeCodec.encode(new WatchEvent(WatchEventType.ADDED, 3, json));
+        var lean = EnvelopeCodec.decodeWithoutManagedFields(bytes, io.fabric8.kubernetes.api.model.Service.class);
+        assertThat(lean.object().getMetadata().getManagedFields()).isEmpty();
+        assertThat(lean.object().getMetadata().getAdditionalProperties()).doesNotContainKey("managedFields");
+        assertThat(lean.object().getMetadata().getLabels()).containsEntry("app", "web");
+        assertThat(lean.object().getSpec().getClusterIP()).isEqualTo("10.96.0.9");
+        assertThat(EnvelopeCodec.decode(bytes, io.fabric8.kubernetes.api.model.Service.class).object().getMetadata()
+                .getManagedFields()).hasSize(1);
+    }
 }

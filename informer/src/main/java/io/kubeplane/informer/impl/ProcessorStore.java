@@ -124,7 +124,7 @@ final class ProcessorStore<T extends HasMetadata> {
         }
         TypedWatchEvent<T> event;
         try {
-            event = EnvelopeCodec.decode(value, type);
+            event = EnvelopeCodec.decodeWithoutManagedFields(value, type);
         } catch (EnvelopeFormatException e) {
             log.warn("informer {}: skipping record {} with key {}: {}", informerName, record.position(), record.key(),
                     e.getMessage());
