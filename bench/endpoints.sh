@@ -7,6 +7,7 @@
 # Needs: JDK 25, PostgreSQL on 127.0.0.1:5432, a built tree (./mvnw -DskipTests install).
 # Usage: bench/endpoints.sh [services] [pods-per-service] [flips]   (default 5000 20 200)
 #        CONTROLLER_ARGS="--kubeplane.endpoints.workers=10" bench/endpoints.sh   (more controller settings)
+#        CONTROLLER_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/cold.jfr" bench/endpoints.sh   (a profile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SERVICES=${1:-5000}
@@ -45,7 +46,7 @@ echo "== populate: $SERVICES services x $PODS pods"
 echo "== cold start of endpoints-controller (-Xmx512m)"
 JAR=$(ls endpoints-controller/target/endpoints-controller-*-exec.jar)
 START=$(date +%s%N)
-"$JAVA" -Xmx512m -jar "$JAR" --server.port=18082 --server.address=127.0.0.1 \
+"$JAVA" -Xmx512m ${CONTROLLER_JAVA_OPTS:-} -jar "$JAR" --server.port=18082 --server.address=127.0.0.1 \
   --spring.kafka.bootstrap-servers=127.0.0.1:19092 \
   --kubeplane.endpoints.api-server=https://127.0.0.1:16443 \
   --kubeplane.endpoints.token-file="$HOME_DIR/components/endpoints-controller.token" \
