@@ -263,6 +263,30 @@ class EndpointsControllerIT {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    @Test
+    void endpointsCarryTheirNodesZoneAndFollowItWhenItChanges() {
+        kubectl.run("create", "namespace", "zones");
+        kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Node
+                metadata: {name: zoned, labels: {topology.kubernetes.io/zone: zone-a}}
+                """, "apply", "-f", "-");
+        service("zones", "api");
+        client.pods().inNamespace("zones").resource(new PodBuilder().withNewMetadata().withName("api-1")
+                .addToLabels("app", "api").endMetadata().withNewSpec().withNodeName("zoned").addNewContainer().withName("c")
+                .withImage("nginx").addNewPort().withName("http").withContainerPort(8080).endPort().endContainer().endSpec()
+                .build()).create();
+        setStatus("zones", "api-1", "10.244.40.2", true);
+        eventually().untilAsserted(() -> assertThat(slices("zones", "api")).singleElement().satisfies(s -> assertThat(s.getEndpoints())
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getZone()).isEqualTo("zone-a");
+                    assertThat(e.getNodeName()).isEqualTo("zoned");
+                })));
+        kubectl.run("label", "node", "zoned", "topology.kubernetes.io/zone=zone-b", "--overwrite");
+        eventually().untilAsserted(() -> assertThat(slices("zones", "api").getFirst().getEndpoints().getFirst().getZone())
+                .isEqualTo("zone-b"));
+    }
+
     private static Map<String, String> versions(List<EndpointSlice> slices) {
         return slices.stream().collect(java.util.stream.Collectors.toMap(s -> s.getMetadata().getName(),
                 s -> s.getMetadata().getResourceVersion()));

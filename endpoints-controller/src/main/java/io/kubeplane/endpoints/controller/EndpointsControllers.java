@@ -51,6 +51,7 @@ public final class EndpointsControllers implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         services.addIndexer(SelectorIndexes.BY_SELECTOR, SelectorIndexes::selectorEntries);
         pods.setTransform(SlimObjects::pod);
+        pods.addIndexer(ServiceKeys.PODS_BY_NODE, ServiceKeys::nodeOf);
         nodes.setTransform(SlimObjects::node);
         services.setTransform(SlimObjects::withoutManagedFields);
         this.syncLog = new SyncLog(clock);
@@ -79,6 +80,7 @@ public final class EndpointsControllers implements AutoCloseable {
         services.addEventHandler(forSlices.forServices());
         pods.addEventHandler(forEndpoints.forPods());
         pods.addEventHandler(forSlices.forPods());
+        nodes.addEventHandler(forSlices.forNodes(pods.store()));
         endpoints.addEventHandler(forEndpoints.forOwnedObjects());
         slices.addEventHandler(forSlices.forOwnedObjects());
     }

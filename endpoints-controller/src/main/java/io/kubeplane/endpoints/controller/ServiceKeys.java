@@ -1,14 +1,18 @@
 package io.kubeplane.endpoints.controller;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
+import io.kubeplane.endpoints.desired.DesiredSlices;
 import io.kubeplane.endpoints.desired.SlicePlan;
 import io.kubeplane.informer.Indexer;
 import io.kubeplane.informer.ResourceEventHandler;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -77,6 +81,56 @@ final class ServiceKeys {
                 selecting(pod, null).forEach(ServiceKeys.this::changed);
             }
         };
+    }
+
+    /** The index of pods by the node they are bound to. */
+    static final String PODS_BY_NODE = "node";
+
+    static List<String> nodeOf(Pod pod) {
+        String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+        return node == null || node.isEmpty() ? List.of() : List.of(node);
+    }
+
+    /**
+     * A node whose zone appears or changes: the Services of its pods, whose slice endpoints carry
+     * the zone. {@code pods} must have the {@value #PODS_BY_NODE} index.
+     */
+    ResourceEventHandler<Node> forNodes(Indexer<Pod> pods) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Node node) {
+                if (zone(node) != null) {
+                    servicesOn(node);
+                }
+            }
+
+            @Override
+            public void onUpdate(Node oldNode, Node newNode) {
+                if (!Objects.equals(zone(oldNode), zone(newNode))) {
+                    servicesOn(newNode);
+                }
+            }
+
+            @Override
+            public void onDelete(Node node) {
+                if (zone(node) != null) {
+                    servicesOn(node);
+                }
+            }
+
+            private void servicesOn(Node node) {
+                Set<String> keys = new LinkedHashSet<>();
+                for (Pod pod : pods.byIndex(PODS_BY_NODE, node.getMetadata().getName())) {
+                    SelectorIndexes.selecting(services, pod).forEach(s -> keys.add(key(s)));
+                }
+                keys.forEach(ServiceKeys.this::changed);
+            }
+        };
+    }
+
+    private static String zone(Node node) {
+        Map<String, String> labels = node.getMetadata().getLabels();
+        return labels == null ? null : labels.get(DesiredSlices.ZONE_LABEL);
     }
 
     /** Follows objects named after their Service (Endpoints) or labelled with it (EndpointSlices). */
