@@ -110,7 +110,9 @@ class LocalClusterIT {
     }
 
     private LocalCluster.Started start() {
-        cluster = new LocalCluster(settings, unexpectedStops::add);
+        // DNS on a free port: a local cluster already running on this machine holds 10053.
+        cluster = new LocalCluster(settings, unexpectedStops::add,
+                java.util.Map.of("dns-service", java.util.List.of("--kubeplane.dns.port=0")));
         return cluster.start();
     }
 
