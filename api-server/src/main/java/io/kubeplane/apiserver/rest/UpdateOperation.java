@@ -178,7 +178,11 @@ public final class UpdateOperation {
                 ObjectTrees.setResourceVersion(updated, version);
                 return updated;
             } catch (StoreException.Conflict e) {
-                if (!precondition.isEmpty() || attempt == ATTEMPTS) {
+                // Someone wrote in between: read again and re-apply. A resourceVersion the client
+                // asked for is checked against the fresh object at the top of the loop, so a stale
+                // precondition still ends in 409; a patch that named none (it carries the version it
+                // was applied to) is retried, as kube-apiserver's GuaranteedUpdate does.
+                if (attempt == ATTEMPTS) {
                     throw conflict(resource, key.name());
                 }
             } catch (StoreException.NotFound e) {
