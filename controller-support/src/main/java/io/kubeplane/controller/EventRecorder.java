@@ -60,6 +60,15 @@ public final class EventRecorder {
         this.clock = clock;
     }
 
+    /** This host's name, the usual reporting instance; {@code fallback} when it has none. */
+    public static String localInstance(String fallback) {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return fallback;
+        }
+    }
+
     public void normal(HasMetadata object, String reason, String message) {
         record(object, NORMAL, reason, message);
     }

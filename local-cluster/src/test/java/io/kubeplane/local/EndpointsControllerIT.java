@@ -276,9 +276,20 @@ class EndpointsControllerIT {
                 .addToLabels("app", "api").endMetadata().withNewSpec().withNodeName("zoned").addNewContainer().withName("c")
                 .withImage("nginx").addNewPort().withName("http").withContainerPort(8080).endPort().endContainer().endSpec()
                 .build()).create();
-        setStatus("zones", "api-1", "10.244.40.2", true);
+        // Bound to a node, the pod gets its IP from ipam-service (the node's podCIDR); the test plays
+        // the node agent only for readiness.
+        String[] ip = new String[1];
+        eventually().untilAsserted(() -> {
+            ip[0] = client.pods().inNamespace("zones").withName("api-1").get().getStatus().getPodIP();
+            assertThat(ip[0]).startsWith("10.244.");
+        });
+        client.pods().inNamespace("zones").withName("api-1").subresource("status").patch(
+                io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                "{\"status\":{\"phase\":\"Running\",\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}");
         eventually().untilAsserted(() -> assertThat(slices("zones", "api")).singleElement().satisfies(s -> assertThat(s.getEndpoints())
                 .singleElement().satisfies(e -> {
+                    assertThat(e.getAddresses()).containsExactly(ip[0]);
+                    assertThat(e.getConditions().getReady()).isTrue();
                     assertThat(e.getZone()).isEqualTo("zone-a");
                     assertThat(e.getNodeName()).isEqualTo("zoned");
                 })));

@@ -14,12 +14,6 @@ import io.kubeplane.informer.InformerSettings;
 import io.kubeplane.informer.KafkaInformer;
 import io.kubeplane.model.ApiResources;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,9 +38,8 @@ public class EndpointsControllerConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression(ENABLED)
     public KubernetesClient clusterClient(EndpointsControllerProperties properties) {
-        String token = read(properties.tokenFile(), "kubeplane.endpoints.token-file").strip();
-        String ca = properties.caFile() == null ? null : read(properties.caFile(), "kubeplane.endpoints.ca-file");
-        return KubeplaneClients.create(new ApiClientSettings(properties.apiServer(), token, ca, "endpoints-controller"));
+        return KubeplaneClients.create(ApiClientSettings.fromFiles(properties.apiServer(), properties.tokenFile(),
+                properties.caFile(), "endpoints-controller", "kubeplane.endpoints.token-file"));
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
@@ -56,7 +49,8 @@ public class EndpointsControllerConfiguration {
                                                      @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String kafka) {
         InformerSettings settings = InformerSettings.of(kafka).withTopicPrefix(properties.topicPrefix())
                 .withClientId("endpoints-controller");
-        EventRecorder events = new EventRecorder(clusterClient, "endpoint-controller", hostName(), Clock.systemUTC());
+        EventRecorder events = new EventRecorder(clusterClient, "endpoint-controller",
+                EventRecorder.localInstance("endpoints-controller"), Clock.systemUTC());
         return new EndpointsControllers(
                 new KafkaInformer<>(ApiResources.SERVICES, Service.class, settings),
                 new KafkaInformer<>(ApiResources.PODS, Pod.class, settings),
@@ -76,24 +70,5 @@ public class EndpointsControllerConfiguration {
             return running.synced() ? Health.up().withDetail("informers", "synced").build()
                     : Health.outOfService().withDetail("informers", "syncing").build();
         };
-    }
-
-    private static String read(Path file, String property) {
-        if (file == null) {
-            throw new IllegalStateException(property + " must name a file");
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + property + " " + file, e);
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "endpoints-controller";
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands out the values of one pool. A pick comes from this replica's {@link FreeMap}; the row
@@ -34,29 +35,7 @@ public final class PoolAllocator {
 
     /** Takes any free value for {@code owner}, from the upper band first. */
     public Allocation allocateAny(Owner owner, Journal journal) {
-        boolean refreshed = false;
-        while (true) {
-            OptionalInt pick = free.takeAny(ThreadLocalRandom.current());
-            if (pick.isEmpty()) {
-                if (refreshed) {
-                    throw new AllocationException.Exhausted("range " + pool.range() + " is full");
-                }
-                // Another replica may have released values this one still believes taken.
-                refresh();
-                refreshed = true;
-                continue;
-            }
-            int ordinal = pick.getAsInt();
-            String value = pool.valueAt(ordinal);
-            inFlight(ordinal);
-            if (store.insert(pool.name(), ordinal, value, owner)) {
-                Allocation allocation = new Allocation(pool.name(), ordinal, value, owner, Instant.now());
-                journal.taken(this, allocation);
-                return allocation;
-            }
-            // Held elsewhere: the map keeps it marked, so the next pick goes on past it.
-            settled(ordinal);
-        }
+        return allocateAnyInSlot(owner, null, journal);
     }
 
     /**
@@ -69,7 +48,7 @@ public final class PoolAllocator {
         int ordinal = ordinalOf(value);
         free.markTaken(ordinal);
         inFlight(ordinal);
-        if (store.insert(pool.name(), ordinal, value, owner)) {
+        if (store.insert(pool.name(), ordinal, value, owner, null)) {
             Allocation allocation = new Allocation(pool.name(), ordinal, pool.valueAt(ordinal), owner, Instant.now());
             journal.taken(this, allocation);
             return Optional.of(allocation);
@@ -88,14 +67,17 @@ public final class PoolAllocator {
     }
 
     /**
-     * Takes any free value for {@code owner}'s {@code slot} (one value per owner and slot: a pod's
-     * IPv4 address, a node's podCIDR). When the owner already holds a value in the slot, because an
-     * earlier attempt or another replica took it, that value is returned and nothing is taken.
+     * Takes any free value for {@code owner}, from the upper band first. With a {@code slot} (one
+     * value per owner and slot: a pod's IPv4 address, a node's podCIDR), when the owner already
+     * holds a value in the slot, because an earlier attempt or another replica took it, that value
+     * is returned and nothing is taken.
      */
-    public Allocation allocateAnyInSlot(Owner owner, String slot, Journal journal) {
-        Optional<Allocation> held = store.findSlot(owner.uid(), slot);
-        if (held.isPresent()) {
-            return held.get();
+    public Allocation allocateAnyInSlot(Owner owner, @Nullable String slot, Journal journal) {
+        if (slot != null) {
+            Optional<Allocation> held = store.findSlot(owner.uid(), slot);
+            if (held.isPresent()) {
+                return held.get();
+            }
         }
         boolean refreshed = false;
         while (true) {
@@ -104,6 +86,7 @@ public final class PoolAllocator {
                 if (refreshed) {
                     throw new AllocationException.Exhausted("range " + pool.range() + " is full");
                 }
+                // Another replica may have released values this one still believes taken.
                 refresh();
                 refreshed = true;
                 continue;
@@ -111,19 +94,22 @@ public final class PoolAllocator {
             int ordinal = pick.getAsInt();
             String value = pool.valueAt(ordinal);
             inFlight(ordinal);
-            if (store.insertInSlot(pool.name(), ordinal, value, owner, slot)) {
+            if (store.insert(pool.name(), ordinal, value, owner, slot)) {
                 Allocation allocation = new Allocation(pool.name(), ordinal, value, owner, Instant.now());
                 journal.taken(this, allocation);
                 return allocation;
             }
+            // Held elsewhere: the map keeps it marked, so the next pick goes on past it.
             settled(ordinal);
-            held = store.findSlot(owner.uid(), slot);
-            if (held.isPresent()) {
-                // The slot was filled meanwhile; the pick may still be free.
-                if (store.find(pool.name(), ordinal).isEmpty()) {
-                    free.release(ordinal);
+            if (slot != null) {
+                Optional<Allocation> held = store.findSlot(owner.uid(), slot);
+                if (held.isPresent()) {
+                    // The slot was filled meanwhile; the pick may still be free.
+                    if (store.find(pool.name(), ordinal).isEmpty()) {
+                        free.release(ordinal);
+                    }
+                    return held.get();
                 }
-                return held.get();
             }
         }
     }
@@ -147,7 +133,7 @@ public final class PoolAllocator {
             }
             free.markTaken(ordinal);
             inFlight(ordinal);
-            if (store.insertInSlot(pool.name(), ordinal, value, owner, slot)) {
+            if (store.insert(pool.name(), ordinal, value, owner, slot)) {
                 Allocation allocation = new Allocation(pool.name(), ordinal, pool.valueAt(ordinal), owner, Instant.now());
                 journal.taken(this, allocation);
                 return allocation;

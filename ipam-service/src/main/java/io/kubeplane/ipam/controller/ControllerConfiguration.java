@@ -14,11 +14,6 @@ import io.kubeplane.ipam.allocation.Pools;
 import io.kubeplane.ipam.store.AllocationStore;
 import io.kubeplane.model.ApiResources;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,9 +39,8 @@ public class ControllerConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression(ENABLED)
     public KubernetesClient clusterClient(ControllerProperties properties) {
-        String token = read(properties.tokenFile(), "kubeplane.ipam.controllers.token-file").strip();
-        String ca = properties.caFile() == null ? null : read(properties.caFile(), "kubeplane.ipam.controllers.ca-file");
-        return KubeplaneClients.create(new ApiClientSettings(properties.apiServer(), token, ca, "ipam-service"));
+        return KubeplaneClients.create(ApiClientSettings.fromFiles(properties.apiServer(), properties.tokenFile(),
+                properties.caFile(), "ipam-service", "kubeplane.ipam.controllers.token-file"));
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
@@ -56,7 +50,8 @@ public class ControllerConfiguration {
                                            @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String kafka) {
         InformerSettings settings = InformerSettings.of(kafka).withTopicPrefix(properties.topicPrefix())
                 .withClientId("ipam-service");
-        EventRecorder events = new EventRecorder(clusterClient, "ipam-service", hostName(), Clock.systemUTC());
+        EventRecorder events = new EventRecorder(clusterClient, "ipam-service", EventRecorder.localInstance("ipam-service"),
+                Clock.systemUTC());
         return new IpamControllers(
                 new KafkaInformer<>(ApiResources.SERVICES, Service.class, settings),
                 new KafkaInformer<>(ApiResources.NODES, Node.class, settings),
@@ -74,25 +69,5 @@ public class ControllerConfiguration {
             return running.synced() ? Health.up().withDetail("informers", "synced").build()
                     : Health.outOfService().withDetail("informers", "syncing").build();
         };
-    }
-
-    private static String read(java.nio.file.Path file, String property) {
-        if (file == null) {
-            throw new IllegalStateException(property + " must name the file holding the api-server "
-                                            + (property.endsWith("token-file") ? "token" : "CA"));
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + property + " " + file, e);
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "ipam-service";
-        }
     }
 }

@@ -30,19 +30,11 @@ public class AllocationStore {
         this.jdbc = jdbc;
     }
 
-    /** Takes the value for {@code owner}; false when someone already holds it. */
-    public boolean insert(String pool, int ordinal, String value, Owner owner) {
-        return jdbc.update("""
-                INSERT INTO ipam.allocations (pool, ordinal, value, owner_resource, owner_namespace, owner_name, owner_uid)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                pool, ordinal, value, owner.resource(), owner.namespace(), owner.name(), owner.uid()) == 1;
-    }
-
     /**
-     * Takes the value for {@code owner}'s {@code slot}; false when someone holds the value or the
-     * owner already holds something in that slot.
+     * Takes the value for {@code owner}, in {@code slot} if one is named; false when someone holds
+     * the value, or the owner already holds something in that slot.
      */
-    public boolean insertInSlot(String pool, int ordinal, String value, Owner owner, String slot) {
+    public boolean insert(String pool, int ordinal, String value, Owner owner, @Nullable String slot) {
         return jdbc.update("""
                 INSERT INTO ipam.allocations (pool, ordinal, value, owner_resource, owner_namespace, owner_name, owner_uid, slot)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
