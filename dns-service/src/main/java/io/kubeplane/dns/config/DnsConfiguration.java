@@ -3,6 +3,7 @@ package io.kubeplane.dns.config;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.kubeplane.dns.server.DnsServer;
+import io.kubeplane.dns.server.Forwarder;
 import io.kubeplane.dns.server.Resolver;
 import io.kubeplane.dns.zone.ClusterZone;
 import io.kubeplane.dns.zone.ZoneFeeder;
@@ -69,7 +70,9 @@ public class DnsConfiguration {
     @Bean(destroyMethod = "close")
     public DnsServer dnsServer(DnsProperties properties, ClusterZone zone, Informers informers, MeterRegistry registry)
             throws IOException {
-        return new DnsServer(new Resolver(zone, informers::synced), InetAddress.getByName(properties.bindAddress()),
+        Forwarder forwarder = properties.upstreams().isEmpty() ? null
+                : new Forwarder(properties.upstreams(), properties.upstreamTimeout());
+        return new DnsServer(new Resolver(zone, informers::synced, forwarder), InetAddress.getByName(properties.bindAddress()),
                 properties.port(), registry);
     }
 

@@ -1,5 +1,7 @@
 package io.kubeplane.dns.config;
 
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,9 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bindAddress where DNS listens ({@code 127.0.0.1})
  * @param port        the UDP and TCP port (10053; 0 picks a free one)
  * @param topicPrefix the prefix of the event topics ({@code kubeplane})
+ * @param upstreams   resolvers for names outside the zone, {@code host[:port]}, tried in order;
+ *                    none: such names are REFUSED
+ * @param upstreamTimeout how long each upstream has to answer (2 s)
  */
 @ConfigurationProperties("kubeplane.dns")
-public record DnsProperties(String zone, long ttl, String bindAddress, int port, String topicPrefix) {
+public record DnsProperties(String zone, long ttl, String bindAddress, int port, String topicPrefix, List<String> upstreams,
+                            Duration upstreamTimeout) {
 
     public DnsProperties {
         zone = zone == null || zone.isBlank() ? "cluster.local" : zone;
@@ -22,5 +28,7 @@ public record DnsProperties(String zone, long ttl, String bindAddress, int port,
             throw new IllegalArgumentException("kubeplane.dns.port must be 0..65535, was " + port);
         }
         topicPrefix = topicPrefix == null || topicPrefix.isBlank() ? "kubeplane" : topicPrefix;
+        upstreams = upstreams == null ? List.of() : upstreams.stream().filter(u -> !u.isBlank()).toList();
+        upstreamTimeout = upstreamTimeout == null ? Duration.ofSeconds(2) : upstreamTimeout;
     }
 }

@@ -20,7 +20,8 @@ import org.xbill.DNS.Type;
 /**
  * Turns a query's bytes into the response's bytes: one question, class IN, answered from the
  * {@link ClusterZone} with the AA flag; NXDOMAIN and NODATA carry the zone's SOA in the authority
- * section; names outside the zone are REFUSED (never an open resolver); before the zone is
+ * section; names outside the zone go to the upstream {@link Forwarder} when one is configured and
+ * are REFUSED otherwise (never an open resolver by accident); before the zone is
  * complete (informers not synced) SERVFAIL, so that a restart never answers NXDOMAIN for a name
  * that exists. Malformed queries get FORMERR when their header can be read, and nothing otherwise.
  * Over UDP the answer fits the client's EDNS0 buffer (512 bytes without EDNS0) or is cut with TC
@@ -38,10 +39,17 @@ public final class Resolver {
 
     private final ClusterZone zone;
     private final BooleanSupplier ready;
+    private final @Nullable Forwarder forwarder;
 
     public Resolver(ClusterZone zone, BooleanSupplier ready) {
+        this(zone, ready, null);
+    }
+
+    /** @param forwarder where names outside the zone go; null to refuse them */
+    public Resolver(ClusterZone zone, BooleanSupplier ready, @Nullable Forwarder forwarder) {
         this.zone = zone;
         this.ready = ready;
+        this.forwarder = forwarder;
     }
 
     public Outcome resolve(byte[] query, boolean udp) {
@@ -82,6 +90,9 @@ public final class Resolver {
             return done(response, Rcode.SERVFAIL, type, udp, maxUdp, null);
         }
         Answer answer = zone.lookup(question.getName(), question.getType());
+        if (answer.rcode() == Rcode.REFUSED && forwarder != null) {
+            return forwarded(request, response, type, udp, maxUdp);
+        }
         if (answer.rcode() != Rcode.REFUSED) {
             response.getHeader().setFlag(Flags.AA);
         }
@@ -95,6 +106,17 @@ public final class Resolver {
             response.addRecord(zone.soa(), Section.AUTHORITY);
         }
         return done(response, answer.rcode(), type, udp, maxUdp, answer);
+    }
+
+    /** The upstream's answer under the client's id, cut to the client's buffer; SERVFAIL when no upstream answered. */
+    private Outcome forwarded(Message request, Message response, String type, boolean udp, int maxUdp) {
+        java.util.Optional<Message> upstream = forwarder.forward(request.clone(), !udp);
+        if (upstream.isEmpty()) {
+            return done(response, Rcode.SERVFAIL, type, udp, maxUdp, null);
+        }
+        Message answer = upstream.get();
+        answer.getHeader().setID(request.getHeader().getID());
+        return new Outcome(answer.toWire(udp ? maxUdp : MAX_TCP), type, Rcode.string(answer.getRcode()), null);
     }
 
     private static Outcome done(Message response, int rcode, String type, boolean udp, int maxUdp, @Nullable Answer answer) {
