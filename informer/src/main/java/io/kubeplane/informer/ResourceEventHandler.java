@@ -1,6 +1,7 @@
 package io.kubeplane.informer;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.function.Consumer;
 
 /**
  * Told about every change an informer's cache goes through, in the order the cache went through
@@ -23,4 +24,27 @@ public interface ResourceEventHandler<T extends HasMetadata> {
 
     /** An object is gone; {@code obj} is its last known state. */
     void onDelete(T obj);
+
+    /**
+     * A handler for readers that only need to know which object changed, however: {@code changed}
+     * gets the added, the updated (its new state) and the deleted object alike.
+     */
+    static <T extends HasMetadata> ResourceEventHandler<T> onAnyChange(Consumer<? super T> changed) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T obj) {
+                changed.accept(obj);
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                changed.accept(newObj);
+            }
+
+            @Override
+            public void onDelete(T obj) {
+                changed.accept(obj);
+            }
+        };
+    }
 }

@@ -1,6 +1,5 @@
 package io.kubeplane.dns.zone;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.kubeplane.informer.Indexers;
@@ -26,8 +25,8 @@ public final class ZoneFeeder {
         this.zone = zone;
         this.services = services;
         this.slices = slices;
-        services.addEventHandler(handler((Service s) -> refresh(s)));
-        slices.addEventHandler(handler(slice -> {
+        services.addEventHandler(ResourceEventHandler.<Service>onAnyChange(this::refresh));
+        slices.addEventHandler(ResourceEventHandler.onAnyChange(slice -> {
             Map<String, String> labels = slice.getMetadata().getLabels();
             String service = labels == null ? null : labels.get(SERVICE_NAME);
             if (service != null) {
@@ -52,24 +51,5 @@ public final class ZoneFeeder {
         List<EndpointSlice> own = slices.store().byIndex(Indexers.LABELS, Indexers.labelValue(SERVICE_NAME, name)).stream()
                 .filter(s -> namespace.equals(s.getMetadata().getNamespace())).toList();
         zone.put(key, ServiceRecords.of(service, own, zone.zone(), zone.ttl()));
-    }
-
-    private static <T extends HasMetadata> ResourceEventHandler<T> handler(java.util.function.Consumer<T> changed) {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T obj) {
-                changed.accept(obj);
-            }
-
-            @Override
-            public void onUpdate(T oldObj, T newObj) {
-                changed.accept(newObj);
-            }
-
-            @Override
-            public void onDelete(T obj) {
-                changed.accept(obj);
-            }
-        };
     }
 }

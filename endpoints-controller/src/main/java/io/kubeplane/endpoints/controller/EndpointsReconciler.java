@@ -15,7 +15,6 @@ import io.kubeplane.model.KubernetesJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -65,8 +64,9 @@ final class EndpointsReconciler implements Reconciler<String> {
         Endpoints current = endpoints.getByKey(key);
         String namespace = key.substring(0, key.indexOf('/'));
         String name = key.substring(key.indexOf('/') + 1);
-        if (tracker.behind(key, current == null ? List.of() : List.of(current))) {
-            return tracker.behindFor(key).compareTo(Duration.ofSeconds(2)) < 0 ? Result.requeueAfter(Duration.ofMillis(20)) : Result.BACKOFF;
+        Result wait = tracker.waitIfBehind(key, current == null ? List.of() : List.of(current));
+        if (wait != null) {
+            return wait;
         }
         if (service == null) {
             if (current != null) {

@@ -46,22 +46,7 @@ final class ServiceKeys {
     }
 
     ResourceEventHandler<Service> forServices() {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Service service) {
-                changed(key(service));
-            }
-
-            @Override
-            public void onUpdate(Service oldService, Service newService) {
-                changed(key(newService));
-            }
-
-            @Override
-            public void onDelete(Service service) {
-                changed(key(service));
-            }
-        };
+        return ResourceEventHandler.onAnyChange(service -> changed(key(service)));
     }
 
     ResourceEventHandler<Pod> forPods() {
@@ -155,22 +140,7 @@ final class ServiceKeys {
 
     /** Every change of an Endpoints object, the controller's own writes included: users write these. */
     <T extends HasMetadata> ResourceEventHandler<T> forMirroredEndpoints() {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T obj) {
-                enqueue.accept(key(obj));
-            }
-
-            @Override
-            public void onUpdate(T oldObj, T newObj) {
-                enqueue.accept(key(newObj));
-            }
-
-            @Override
-            public void onDelete(T obj) {
-                enqueue.accept(key(obj));
-            }
-        };
+        return ResourceEventHandler.onAnyChange(endpoints -> enqueue.accept(key(endpoints)));
     }
 
     static String serviceKeyOf(HasMetadata object) {

@@ -7,7 +7,6 @@ import io.kubeplane.endpoints.desired.SlicePlan;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,9 +26,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class SliceWriter {
 
-    /** How long to poll quickly for the informer to catch up with the writes before backing off. */
-    private static final Duration CATCH_UP = Duration.ofSeconds(2);
-
     private final KubernetesClient client;
     private final WriteTracker tracker;
     private final Counter writes;
@@ -43,11 +39,7 @@ final class SliceWriter {
 
     /** What to return instead of reconciling while the informer lags behind this writer; null when it does not. */
     Reconciler.@Nullable Result waitIfBehind(String serviceKey, List<EndpointSlice> cached) {
-        if (!tracker.behind(serviceKey, cached)) {
-            return null;
-        }
-        return tracker.behindFor(serviceKey).compareTo(CATCH_UP) < 0
-                ? Reconciler.Result.requeueAfter(Duration.ofMillis(20)) : Reconciler.Result.BACKOFF;
+        return tracker.waitIfBehind(serviceKey, cached);
     }
 
     /** Writes the plan; what got written before a failure is remembered too. */

@@ -1,6 +1,7 @@
 package io.kubeplane.endpoints.controller;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.kubeplane.controller.Reconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What this controller wrote for each Service and has not seen come back through its informer yet,
@@ -21,6 +23,9 @@ final class WriteTracker {
 
     private record Expectation(Map<String, Long> written, Set<String> deleted, Instant since) {
     }
+
+    /** How long to poll quickly for the informer to catch up before backing off. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(2);
 
     private final Map<String, Expectation> expectations = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -59,15 +64,20 @@ final class WriteTracker {
         return behind;
     }
 
-    /** How long the cache has been behind for {@code serviceKey}. */
-    Duration behindFor(String serviceKey) {
+    /**
+     * What a reconcile of {@code serviceKey} returns instead of planning while the cache is behind:
+     * a quick retry for the first seconds (the write is usually back within milliseconds), then the
+     * key's backoff (Kafka may be down); null when the cache has caught up.
+     */
+    Reconciler.@Nullable Result waitIfBehind(String serviceKey, List<? extends HasMetadata> cached) {
+        if (!behind(serviceKey, cached)) {
+            return null;
+        }
         Expectation expected = expectations.get(serviceKey);
-        return expected == null ? Duration.ZERO : Duration.between(expected.since(), clock.instant());
+        Duration behindFor = expected == null ? Duration.ZERO : Duration.between(expected.since(), clock.instant());
+        return behindFor.compareTo(CATCH_UP) < 0 ? Reconciler.Result.requeueAfter(Duration.ofMillis(20)) : Reconciler.Result.BACKOFF;
     }
 
-    void forget(String serviceKey) {
-        expectations.remove(serviceKey);
-    }
 
     private static long version(HasMetadata object) {
         String rv = object.getMetadata().getResourceVersion();
