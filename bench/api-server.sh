@@ -9,28 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-20}
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA="$JAVA_HOME/bin/java"
-PGUSER=${KUBEPLANE_DB_USER:-postgres}
-export PGPASSWORD=${KUBEPLANE_DB_PASSWORD:-}
+. bench/local-cluster.sh
 DB=kubeplane_bench
-HOME_DIR=$(mktemp -d /tmp/kubeplane-bench.XXXXXX)
-API=http://127.0.0.1:18080
-
-psql -h 127.0.0.1 -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-
-./kubeplane-local --home="$HOME_DIR" --db-url="jdbc:postgresql://127.0.0.1:5432/$DB" --db-user="$PGUSER" \
-  --api-server-port=18080 --secure-port=16443 --kafka-port=19092 --ipam-service-port=18081 \
-  --endpoints-controller-port=18082 --dns-service-port=18083 --proxy-agent-port=18084 \
-  --workload-controller-port=18085 > "$HOME_DIR/cluster.log" 2>&1 &
-CLUSTER=$!
-trap 'kill $CLUSTER 2>/dev/null; wait $CLUSTER 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
-for _ in $(seq 1 180); do
-  curl -sf "$API/readyz" >/dev/null 2>&1 && break
-  kill -0 $CLUSTER 2>/dev/null || { cat "$HOME_DIR/cluster.log"; exit 1; }
-  sleep 1
-done
-TOKEN=$(grep -v '^#' "$HOME_DIR/tokens.csv" | cut -d, -f1 | head -n 1)
+start_local_cluster $DB
 auth=(-H "Authorization: Bearer $TOKEN")
 curl -sf "${auth[@]}" -H 'Content-Type: application/json' -d '{"metadata":{"name":"bench"}}' "$API/api/v1/namespaces" >/dev/null
 

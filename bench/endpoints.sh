@@ -13,31 +13,11 @@ cd "$(dirname "$0")/.."
 SERVICES=${1:-5000}
 PODS=${2:-20}
 FLIPS=${3:-200}
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA="$JAVA_HOME/bin/java"
-PGUSER=${KUBEPLANE_DB_USER:-postgres}
-export PGPASSWORD=${KUBEPLANE_DB_PASSWORD:-}
-DB=kubeplane_bench_endpoints
-HOME_DIR=$(mktemp -d /tmp/kubeplane-bench.XXXXXX)
-API=http://127.0.0.1:18080
 CONTROLLER=http://127.0.0.1:18082
-
-psql -h 127.0.0.1 -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+. bench/local-cluster.sh
 
 # The cluster without its endpoints-controller: the one measured runs in its own JVM.
-./kubeplane-local --home="$HOME_DIR" --db-url="jdbc:postgresql://127.0.0.1:5432/$DB" --db-user="$PGUSER" \
-  --api-server-port=18080 --secure-port=16443 --kafka-port=19092 --ipam-service-port=18081 \
-  --endpoints-controller-port=18082 --dns-service-port=18083 --proxy-agent-port=18084 \
-  --workload-controller-port=18085 --disable=endpoints-controller > "$HOME_DIR/cluster.log" 2>&1 &
-CLUSTER=$!
-CONTROLLER_PID=
-trap 'kill $CONTROLLER_PID $CLUSTER 2>/dev/null; wait $CLUSTER 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
-for _ in $(seq 1 180); do
-  curl -sf "$API/readyz" >/dev/null 2>&1 && break
-  kill -0 $CLUSTER 2>/dev/null || { cat "$HOME_DIR/cluster.log"; exit 1; }
-  sleep 1
-done
-TOKEN=$(grep -v '^#' "$HOME_DIR/tokens.csv" | grep kubeplane-admin | cut -d, -f1 | head -n 1)
+start_local_cluster kubeplane_bench_endpoints --disable=endpoints-controller
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r), $("$JAVA" -version 2>&1 | head -n 1)"
 echo "== populate: $SERVICES services x $PODS pods"
@@ -52,6 +32,7 @@ START=$(date +%s%N)
   --kubeplane.endpoints.token-file="$HOME_DIR/components/endpoints-controller.token" \
   --kubeplane.endpoints.ca-file="$HOME_DIR/pki/ca.crt" ${CONTROLLER_ARGS:-} > "$HOME_DIR/controller.log" 2>&1 &
 CONTROLLER_PID=$!
+BENCH_PIDS+=("$CONTROLLER_PID")
 metric() { { curl -s "$CONTROLLER/actuator/prometheus" || true; } | awk -v m="$1" '$0 ~ m {s += $2} END {printf "%d", s}'; }
 while true; do
   kill -0 $CONTROLLER_PID 2>/dev/null || { tail -50 "$HOME_DIR/controller.log"; exit 1; }

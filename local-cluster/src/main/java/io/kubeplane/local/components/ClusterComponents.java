@@ -44,6 +44,13 @@ public final class ClusterComponents {
         public Path tokenFile(String component) {
             return tokenDirectory.resolve(component + ".token");
         }
+
+        /** A controller's api-server, token file and CA settings, under its own {@code prefix}. */
+        List<String> arguments(String prefix, String component, String apiServer) {
+            return List.of("--" + prefix + ".api-server=" + apiServer,
+                    "--" + prefix + ".token-file=" + tokenFile(component),
+                    "--" + prefix + ".ca-file=" + caCertificate);
+        }
     }
 
     private ClusterComponents() {
@@ -65,17 +72,13 @@ public final class ClusterComponents {
                                      Map<String, List<String>> extraArguments, Set<String> disabled) {
         String secureUrl = "https://127.0.0.1:" + ports.secure();
         List<Component> all = List.of(
-                component(IpamApplication.CONFIG_NAME, ports.ipamService(), kafkaBootstrap, List.of(
+                component(IpamApplication.CONFIG_NAME, ports.ipamService(), kafkaBootstrap, concat(
                                 // A loopback range, so the proxy-agents on this machine can serve LoadBalancer IPs.
-                                "--kubeplane.ipam.load-balancer-pools.default[0]=" + LOAD_BALANCER_POOL,
-                                "--kubeplane.ipam.controllers.api-server=" + secureUrl,
-                                "--kubeplane.ipam.controllers.token-file=" + access.tokenFile(IpamApplication.CONFIG_NAME),
-                                "--kubeplane.ipam.controllers.ca-file=" + access.caCertificate()),
+                                List.of("--kubeplane.ipam.load-balancer-pools.default[0]=" + LOAD_BALANCER_POOL),
+                                access.arguments("kubeplane.ipam.controllers", IpamApplication.CONFIG_NAME, secureUrl)),
                         IpamApplication::builder),
-                component(EndpointsControllerApplication.CONFIG_NAME, ports.endpointsController(), kafkaBootstrap, List.of(
-                                "--kubeplane.endpoints.api-server=" + secureUrl,
-                                "--kubeplane.endpoints.token-file=" + access.tokenFile(EndpointsControllerApplication.CONFIG_NAME),
-                                "--kubeplane.endpoints.ca-file=" + access.caCertificate()),
+                component(EndpointsControllerApplication.CONFIG_NAME, ports.endpointsController(), kafkaBootstrap,
+                        access.arguments("kubeplane.endpoints", EndpointsControllerApplication.CONFIG_NAME, secureUrl),
                         EndpointsControllerApplication::builder),
                 component(DnsApplication.CONFIG_NAME, ports.dnsService(), kafkaBootstrap, List.of(), DnsApplication::builder),
                 component(ProxyAgentApplication.CONFIG_NAME, ports.proxyAgent(), kafkaBootstrap, List.of(),
@@ -97,6 +100,12 @@ public final class ClusterComponents {
         started.add(component(API_SERVER, ports.apiServer(), kafkaBootstrap, apiServer, ApiServerApplication::builder));
         started.addAll(others);
         return started.stream().map(c -> c.withMoreArguments(extraArguments.getOrDefault(c.name(), List.of()))).toList();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private static Component component(String name, int port, String kafkaBootstrap, List<String> own,
