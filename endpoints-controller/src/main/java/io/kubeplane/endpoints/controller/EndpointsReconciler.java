@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeplane.controller.EventRecorder;
 import io.kubeplane.controller.Reconciler;
+import io.kubeplane.controller.WriteTracker;
 import io.kubeplane.endpoints.desired.DesiredEndpoints;
 import io.kubeplane.endpoints.desired.PodRules;
 import io.kubeplane.informer.Indexer;

@@ -3,6 +3,7 @@ package io.kubeplane.endpoints.controller;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeplane.controller.Reconciler;
+import io.kubeplane.controller.WriteTracker;
 import io.kubeplane.endpoints.desired.SlicePlan;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,6 @@
-package io.kubeplane.endpoints.controller;
+package io.kubeplane.controller;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.kubeplane.controller.Reconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What this controller wrote for each Service and has not seen come back through its informer yet,
- * as the endpointslice controller's tracker keeps it: until the cache holds every written object at
- * (at least) the written resourceVersion and none of the deleted ones, a reconcile would plan from
- * stale state and write twice, so it waits instead. Thread-safe.
+ * What a controller wrote for each key (a Service, a Deployment) and has not seen come back through
+ * its informer yet, as Kubernetes' endpointslice tracker and ReplicaSet expectations keep it: until
+ * the cache holds every written object at (at least) the written resourceVersion and none of the
+ * deleted ones, a reconcile would plan from stale state and write twice, so it waits instead.
+ * Thread-safe.
  */
-final class WriteTracker {
+public final class WriteTracker {
 
     private record Expectation(Map<String, Long> written, Set<String> deleted, Instant since) {
     }
@@ -30,25 +30,25 @@ final class WriteTracker {
     private final Map<String, Expectation> expectations = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    WriteTracker(Clock clock) {
+    public WriteTracker(Clock clock) {
         this.clock = clock;
     }
 
-    /** Notes the objects written (as the server returned them) and the names deleted for {@code serviceKey}. */
-    void wrote(String serviceKey, List<? extends HasMetadata> written, Set<String> deleted) {
+    /** Notes the objects written (as the server returned them) and the names deleted for {@code key}. */
+    public void wrote(String key, List<? extends HasMetadata> written, Set<String> deleted) {
         Map<String, Long> versions = new HashMap<>();
         for (HasMetadata object : written) {
             versions.put(object.getMetadata().getName(), version(object));
         }
-        expectations.put(serviceKey, new Expectation(versions, new HashSet<>(deleted), clock.instant()));
+        expectations.put(key, new Expectation(versions, new HashSet<>(deleted), clock.instant()));
     }
 
     /**
-     * Whether the cache is behind this controller's last writes for {@code serviceKey}; once it has
+     * Whether the cache is behind this controller's last writes for {@code key}; once it has
      * caught up the expectation is dropped.
      */
-    boolean behind(String serviceKey, List<? extends HasMetadata> cached) {
-        Expectation expected = expectations.get(serviceKey);
+    public boolean behind(String key, List<? extends HasMetadata> cached) {
+        Expectation expected = expectations.get(key);
         if (expected == null) {
             return false;
         }
@@ -59,25 +59,24 @@ final class WriteTracker {
         boolean behind = expected.deleted().stream().anyMatch(seen::containsKey)
                          || expected.written().entrySet().stream().anyMatch(e -> seen.getOrDefault(e.getKey(), -1L) < e.getValue());
         if (!behind) {
-            expectations.remove(serviceKey, expected);
+            expectations.remove(key, expected);
         }
         return behind;
     }
 
     /**
-     * What a reconcile of {@code serviceKey} returns instead of planning while the cache is behind:
+     * What a reconcile of {@code key} returns instead of planning while the cache is behind:
      * a quick retry for the first seconds (the write is usually back within milliseconds), then the
      * key's backoff (Kafka may be down); null when the cache has caught up.
      */
-    Reconciler.@Nullable Result waitIfBehind(String serviceKey, List<? extends HasMetadata> cached) {
-        if (!behind(serviceKey, cached)) {
+    public Reconciler.@Nullable Result waitIfBehind(String key, List<? extends HasMetadata> cached) {
+        if (!behind(key, cached)) {
             return null;
         }
-        Expectation expected = expectations.get(serviceKey);
+        Expectation expected = expectations.get(key);
         Duration behindFor = expected == null ? Duration.ZERO : Duration.between(expected.since(), clock.instant());
         return behindFor.compareTo(CATCH_UP) < 0 ? Reconciler.Result.requeueAfter(Duration.ofMillis(20)) : Reconciler.Result.BACKOFF;
     }
-
 
     private static long version(HasMetadata object) {
         String rv = object.getMetadata().getResourceVersion();
