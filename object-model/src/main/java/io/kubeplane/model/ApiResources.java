@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.IPAddress;
 import io.fabric8.kubernetes.api.model.networking.v1.ServiceCIDR;
@@ -27,7 +28,7 @@ public final class ApiResources {
     public static final ApiResource NAMESPACES = new ApiResource(
             "", "v1", "Namespace", "namespaces", "namespace", false, List.of("ns"), Set.of("status"), Namespace.class);
     public static final ApiResource PODS = new ApiResource(
-            "", "v1", "Pod", "pods", "pod", true, List.of("po"), Set.of("status"), Pod.class, List.of("all"));
+            "", "v1", "Pod", "pods", "pod", true, List.of("po"), Set.of("status", "binding"), Pod.class, List.of("all"));
     public static final ApiResource SERVICES = new ApiResource(
             "", "v1", "Service", "services", "service", true, List.of("svc"), Set.of("status"), Service.class,
             List.of("all"));
@@ -43,6 +44,9 @@ public final class ApiResources {
     public static final ApiResource DEPLOYMENTS = new ApiResource(
             "apps", "v1", "Deployment", "deployments", "deployment", true, List.of("deploy"), Set.of("status", "scale"),
             Deployment.class, List.of("all"));
+    /** Node heartbeats ({@code kube-node-lease}) and leader election. */
+    public static final ApiResource LEASES = new ApiResource(
+            "coordination.k8s.io", "v1", "Lease", "leases", "lease", true, List.of(), Set.of(), Lease.class);
 
     public static final ApiResource SERVICE_CIDRS = new ApiResource(
             "networking.k8s.io", "v1", "ServiceCIDR", "servicecidrs", "servicecidr", false, List.of(), Set.of(),
@@ -53,7 +57,7 @@ public final class ApiResources {
 
     /** Every kind kubeplane stores. */
     public static final ApiResources SERVED = new ApiResources(
-            List.of(NAMESPACES, PODS, SERVICES, ENDPOINTS, NODES, EVENTS, ENDPOINT_SLICES, DEPLOYMENTS));
+            List.of(NAMESPACES, PODS, SERVICES, ENDPOINTS, NODES, EVENTS, ENDPOINT_SLICES, DEPLOYMENTS, LEASES));
 
     /**
      * Kinds served as read-only views of ipam-service's tables rather than stored: the service

@@ -13,6 +13,7 @@ import io.kubeplane.apiserver.ipam.IpamClient;
 import io.kubeplane.apiserver.ipam.IpamViews;
 import io.kubeplane.apiserver.ipam.ServiceAddresses;
 import io.kubeplane.apiserver.rest.AddressAllocator;
+import io.kubeplane.apiserver.rest.BindingOperation;
 import io.kubeplane.apiserver.rest.CreateOperation;
 import io.kubeplane.apiserver.rest.DeleteOperation;
 import io.kubeplane.apiserver.rest.ReadOperation;
@@ -135,6 +136,11 @@ public class ApiServerConfiguration {
     @Bean
     ReadOperation readOperation(ObjectStore store, EventLog eventLog, WatchCache cache, EventLogTailer tailer) {
         return new ReadOperation(store, new ConsistentReads(eventLog, cache, tailer));
+    }
+
+    @Bean
+    BindingOperation bindingOperation(UpdateOperation updater) {
+        return new BindingOperation(updater);
     }
 
     @Bean

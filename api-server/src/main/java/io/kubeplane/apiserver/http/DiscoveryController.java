@@ -82,8 +82,13 @@ public class DiscoveryController {
             for (String subresource : resource.subresources().stream().sorted().toList()) {
                 list.addToResources(new APIResourceBuilder().withName(resource.plural() + "/" + subresource)
                         .withSingularName("").withNamespaced(resource.namespaced())
-                        .withKind(subresource.equals("scale") ? "Scale" : resource.kind())
-                        .withVerbs("get", "patch", "update").build());
+                        .withKind(switch (subresource) {
+                            case "scale" -> "Scale";
+                            case "binding" -> "Binding";
+                            default -> resource.kind();
+                        })
+                        .withVerbs(subresource.equals("binding") ? List.of("create") : List.of("get", "patch", "update"))
+                        .build());
             }
         }
         return KubernetesJson.write(list.build());

@@ -8,6 +8,7 @@ import io.kubeplane.apiserver.registry.ObjectRules;
 import io.kubeplane.apiserver.rest.CreateOperation;
 import io.kubeplane.apiserver.rest.DeleteOperation;
 import io.kubeplane.apiserver.rest.ReadOperation;
+import io.kubeplane.apiserver.rest.BindingOperation;
 import io.kubeplane.apiserver.rest.ScaleOperation;
 import io.kubeplane.apiserver.rest.UpdateOperation;
 import io.kubeplane.apiserver.rest.WriteOptions;
@@ -60,12 +61,13 @@ public class ResourceController {
     private final WatchStreamer watches;
     private final PatchBodies patches;
     private final ScaleOperation scales;
+    private final BindingOperation bindings;
     private final Clock clock;
     private final IpamViews views;
 
     public ResourceController(ApiResources resources, ObjectRules rules, CreateOperation creator, UpdateOperation updater,
                               DeleteOperation deleter, ReadOperation reader, WatchStreamer watches, PatchBodies patches,
-                              ScaleOperation scales, Clock clock, IpamViews views) {
+                              ScaleOperation scales, BindingOperation bindings, Clock clock, IpamViews views) {
         this.resources = resources;
         this.rules = rules;
         this.creator = creator;
@@ -75,6 +77,7 @@ public class ResourceController {
         this.watches = watches;
         this.patches = patches;
         this.scales = scales;
+        this.bindings = bindings;
         this.clock = clock;
         this.views = views;
     }
@@ -116,6 +119,12 @@ public class ResourceController {
         String name = path.name();
         if ("scale".equals(path.subresource())) {
             return scale(resource, namespace, name, method, request, options);
+        }
+        if ("binding".equals(path.subresource())) {
+            if (!method.equals("POST")) {
+                throw ApiException.methodNotAllowed(method + " is not supported on the binding subresource");
+            }
+            return json(201, KubernetesJson.write(bindings.bind(namespace, name, RequestBodies.readObject(request), options)));
         }
         boolean status = "status".equals(path.subresource());
         return switch (method) {

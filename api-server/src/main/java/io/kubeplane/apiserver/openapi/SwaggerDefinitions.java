@@ -151,7 +151,8 @@ final class SwaggerDefinitions {
         if (c == Quantity.class) {
             return ref(scalar(QUANTITY, null));
         }
-        if (c == MicroTime.class) {
+        if (c == MicroTime.class || c == java.time.ZonedDateTime.class) {
+            // fabric8 types some MicroTime fields (a Lease's acquireTime, renewTime) as ZonedDateTime.
             return ref(scalar(MICRO_TIME, "date-time"));
         }
         if (c == FieldsV1.class) {

@@ -20,23 +20,25 @@ import java.util.Map;
  *   events                            EventPrinter
  *   servicecidrs.networking.k8s.io    ServiceCIDRPrinter
  *   ipaddresses.networking.k8s.io     IPAddressPrinter
+ *   leases.coordination.k8s.io        LeasePrinter
  *   anything else                     DefaultPrinter
  * </pre>
  * Immutable and thread-safe; {@link #standard()} is shared. Used by {@link TablePrinter}.
  */
 public final class PrinterRegistry {
 
-    private static final PrinterRegistry STANDARD = new PrinterRegistry(Map.of(
-            "services", new ServicePrinter(),
-            "endpoints", new EndpointsPrinter(),
-            "endpointslices.discovery.k8s.io", new EndpointSlicePrinter(),
-            "pods", new PodPrinter(),
-            "deployments.apps", new DeploymentPrinter(),
-            "nodes", new NodePrinter(),
-            "namespaces", new NamespacePrinter(),
-            "events", new EventPrinter(),
-            "servicecidrs.networking.k8s.io", new ServiceCIDRPrinter(),
-            "ipaddresses.networking.k8s.io", new IPAddressPrinter()), new DefaultPrinter());
+    private static final PrinterRegistry STANDARD = new PrinterRegistry(Map.ofEntries(
+            Map.entry("services", new ServicePrinter()),
+            Map.entry("endpoints", new EndpointsPrinter()),
+            Map.entry("endpointslices.discovery.k8s.io", new EndpointSlicePrinter()),
+            Map.entry("pods", new PodPrinter()),
+            Map.entry("deployments.apps", new DeploymentPrinter()),
+            Map.entry("nodes", new NodePrinter()),
+            Map.entry("namespaces", new NamespacePrinter()),
+            Map.entry("events", new EventPrinter()),
+            Map.entry("servicecidrs.networking.k8s.io", new ServiceCIDRPrinter()),
+            Map.entry("ipaddresses.networking.k8s.io", new IPAddressPrinter()),
+            Map.entry("leases.coordination.k8s.io", new LeasePrinter())), new DefaultPrinter());
 
     private final Map<String, ResourcePrinter> byGroupResource;
     private final ResourcePrinter fallback;

@@ -52,7 +52,9 @@ public final class KindStrategies {
                         "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "reportingComponent",
                         "source", "type"), true),
                 new Simple(ApiResources.ENDPOINT_SLICES, List.of(), true),
-                new Simple(ApiResources.DEPLOYMENTS, List.of(), false)));
+                new Simple(ApiResources.DEPLOYMENTS, List.of(), false),
+                // A kubelet's first renewal creates its node's Lease with a PUT.
+                new Simple(ApiResources.LEASES, List.of(), true)));
     }
 
     public KindStrategy forResource(ApiResource resource) {

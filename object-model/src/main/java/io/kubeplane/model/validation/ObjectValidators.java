@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,8 @@ public final class ObjectValidators {
                 Node.class, new NodeValidator(),
                 Event.class, new EventValidator(),
                 EndpointSlice.class, new EndpointSliceValidator(),
-                Deployment.class, new DeploymentValidator()));
+                Deployment.class, new DeploymentValidator(),
+                Lease.class, new LeaseValidator()));
     }
 
     /** The validator for objects of {@code type}, if it is a served kind. */
