@@ -1,0 +1,164 @@
+package io.kubeplane.workload.controller;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeplane.controller.ControllerLoop;
+import io.kubeplane.controller.EventRecorder;
+import io.kubeplane.informer.KafkaInformer;
+import io.kubeplane.informer.ResourceEventHandler;
+import io.kubeplane.informer.SharedIndexInformer;
+import io.kubeplane.workload.nodes.NodeHealth;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workload controllers — Deployments, the scheduler, node lifecycle and the terminating-pod
+ * collector — and the four informers they read. They start once every informer has synced: a
+ * Deployment controller reading a cache still filling would create pods that already exist.
+ * Thread-safe.
+ */
+public final class WorkloadControllers implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkloadControllers.class);
+
+    private final KafkaInformer<Deployment> deployments;
+    private final KafkaInformer<Pod> pods;
+    private final KafkaInformer<Node> nodes;
+    private final KafkaInformer<Lease> leases;
+    private final List<ControllerLoop<String>> loops;
+    private volatile boolean synced;
+
+    /**
+     * @param nodeGracePeriod how long a node may be silent before it is marked NotReady (Kubernetes: 40 s)
+     */
+    public WorkloadControllers(KafkaInformer<Deployment> deployments, KafkaInformer<Pod> pods, KafkaInformer<Node> nodes,
+                               KafkaInformer<Lease> leases, KubernetesClient client, EventRecorder deploymentEvents,
+                               EventRecorder schedulerEvents, EventRecorder nodeEvents, MeterRegistry registry,
+                               int workers, Duration nodeGracePeriod) {
+        this.deployments = deployments;
+        this.pods = pods;
+        this.nodes = nodes;
+        this.leases = leases;
+        Clock clock = Clock.systemUTC();
+        pods.addIndexer(PodIndexes.BY_CONTROLLER, PodIndexes::controllerUid);
+        pods.addIndexer(PodIndexes.BY_NODE, PodIndexes::nodeName);
+        PodWrites writes = new PodWrites(client);
+        AssumedPlacements placements = new AssumedPlacements(pods.store());
+
+        ControllerLoop<String> deploymentLoop = new ControllerLoop<>("deployment", ControllerLoop.queue("deployment"),
+                new DeploymentReconciler(deployments.store(), pods.store(), client, deploymentEvents, clock), workers, registry);
+        ControllerLoop<String> schedulerLoop = new ControllerLoop<>("scheduler", ControllerLoop.queue("scheduler"),
+                new SchedulerReconciler(pods.store(), nodes.store(), placements, writes, schedulerEvents, clock), workers, registry);
+        ControllerLoop<String> lifecycleLoop = new ControllerLoop<>("node-lifecycle", ControllerLoop.queue("node-lifecycle"),
+                new NodeLifecycleReconciler(nodes.store(), leases.store(), pods.store(), client, nodeEvents, clock, nodeGracePeriod),
+                1, registry);
+        ControllerLoop<String> collectorLoop = new ControllerLoop<>("pod-gc", ControllerLoop.queue("pod-gc"),
+                new TerminatingPodCollector(pods.store(), nodes.store(), writes, clock), 1, registry);
+        this.loops = List.of(deploymentLoop, schedulerLoop, lifecycleLoop, collectorLoop);
+
+        deployments.addEventHandler(ResourceEventHandler.onAnyChange(d -> deploymentLoop.queue().add(PodIndexes.key(d))));
+        pods.addEventHandler(ResourceEventHandler.onAnyChange(pod -> {
+            String key = PodIndexes.key(pod);
+            OwnerReference owner = PodIndexes.controllerOf(pod);
+            if (owner != null && "Deployment".equals(owner.getKind())) {
+                deploymentLoop.queue().add(pod.getMetadata().getNamespace() + "/" + owner.getName());
+            }
+            if (SchedulerReconciler.wantsScheduling(pod)) {
+                schedulerLoop.queue().add(key);
+            } else {
+                placements.forget(key);
+            }
+            if (TerminatingPodCollector.terminating(pod)) {
+                collectorLoop.queue().add(key);
+            }
+            PodIndexes.nodeName(pod).forEach(node -> lifecycleLoop.queue().add(node));
+        }));
+        nodes.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Node node) {
+                nodeChanged(node, true);
+            }
+
+            @Override
+            public void onUpdate(Node oldNode, Node newNode) {
+                nodeChanged(newNode, NodeHealth.ready(newNode) != NodeHealth.ready(oldNode));
+            }
+
+            @Override
+            public void onDelete(Node node) {
+                nodeChanged(node, true);
+            }
+
+            private void nodeChanged(Node node, boolean readinessChanged) {
+                lifecycleLoop.queue().add(node.getMetadata().getName());
+                if (readinessChanged) {
+                    // Pending pods may fit now; terminating pods there may have lost their agent.
+                    pods.store().list().stream().filter(SchedulerReconciler::wantsScheduling)
+                            .forEach(pod -> schedulerLoop.queue().add(PodIndexes.key(pod)));
+                    pods.store().byIndex(PodIndexes.BY_NODE, node.getMetadata().getName()).stream()
+                            .filter(TerminatingPodCollector::terminating)
+                            .forEach(pod -> collectorLoop.queue().add(PodIndexes.key(pod)));
+                }
+            }
+        });
+        leases.addEventHandler(ResourceEventHandler.onAnyChange(lease -> {
+            if (NodeLifecycleReconciler.LEASE_NAMESPACE.equals(lease.getMetadata().getNamespace())) {
+                lifecycleLoop.queue().add(lease.getMetadata().getName());
+            }
+        }));
+    }
+
+    public void start() {
+        List<SharedIndexInformer<?>> informers = List.of(deployments, pods, nodes, leases);
+        informers.forEach(SharedIndexInformer::start);
+        Thread.ofVirtual().name("workload-controllers-sync").start(() -> {
+            while (!informers.stream().allMatch(i -> i.awaitSynced(Duration.ofSeconds(10)))) {
+                log.info("Waiting for the Deployment, Pod, Node and Lease informers to sync");
+            }
+            loops.forEach(ControllerLoop::start);
+            synced = true;
+            log.info("Workload controllers running over {} Deployments, {} pods and {} nodes",
+                    deployments.store().size(), pods.store().size(), nodes.store().size());
+        });
+    }
+
+    public boolean synced() {
+        return synced;
+    }
+
+    public KafkaInformer<Deployment> deployments() {
+        return deployments;
+    }
+
+    public KafkaInformer<Pod> pods() {
+        return pods;
+    }
+
+    public KafkaInformer<Node> nodes() {
+        return nodes;
+    }
+
+    public KafkaInformer<Lease> leases() {
+        return leases;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable closeable : List.<AutoCloseable>of(loops.get(0), loops.get(1), loops.get(2), loops.get(3),
+                deployments, pods, nodes, leases)) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("Stopping {}: {}", closeable, e.toString());
+            }
+        }
+    }
+}
