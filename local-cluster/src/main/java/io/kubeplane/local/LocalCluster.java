@@ -1,8 +1,6 @@
 package io.kubeplane.local;
 
 import io.kubeplane.apiserver.http.ServingCertificates;
-import io.kubeplane.endpoints.EndpointsControllerApplication;
-import io.kubeplane.ipam.IpamApplication;
 import io.kubeplane.kafka.embedded.EmbeddedKafkaBroker;
 import io.kubeplane.kafka.embedded.EmbeddedKafkaSettings;
 import io.kubeplane.local.access.AdminCredentials;
@@ -163,7 +161,7 @@ public final class LocalCluster implements AutoCloseable {
 
             AuthorizationFile.ensure(settings.authorizationFile());
             Path componentTokens = settings.home().resolve("components");
-            for (String controller : List.of(IpamApplication.CONFIG_NAME, EndpointsControllerApplication.CONFIG_NAME)) {
+            for (String controller : ClusterComponents.tokenHolders()) {
                 ComponentCredentials.ensure(settings.tokenFile(), componentTokens, controller);
             }
             List<Component> components = ClusterComponents.of(settings.ports(), kafkaBootstrap, settings.tokenFile(),
@@ -196,13 +194,14 @@ public final class LocalCluster implements AutoCloseable {
     private void requirePortsFree() {
         LocalClusterSettings.Ports ports = settings.ports();
         List<Integer> wanted = new ArrayList<>(List.of(ports.apiServer(), ports.secure()));
-        Map<String, Integer> optional = Map.of("ipam-service", ports.ipamService(), "endpoints-controller",
-                ports.endpointsController(), "dns-service", ports.dnsService(), "proxy-agent", ports.proxyAgent(),
-                "workload-controller", ports.workloadController());
+        Map<String, List<Integer>> optional = Map.of("ipam-service", List.of(ports.ipamService()), "endpoints-controller",
+                List.of(ports.endpointsController()), "dns-service", List.of(ports.dnsService()),
+                "proxy-agent", List.of(ports.proxyAgent(), ports.secondProxyAgent()),
+                "workload-controller", List.of(ports.workloadController()));
         // A disabled component's port is for the one the user runs: it may be taken already.
         optional.forEach((name, port) -> {
             if (!settings.disabled().contains(name)) {
-                wanted.add(port);
+                wanted.addAll(port);
             }
         });
         if (settings.embeddedKafka()) {

@@ -63,8 +63,9 @@ public record LocalClusterSettings(
               --ipam-service-port=PORT     (8081)
               --endpoints-controller-port=PORT (8082)
               --dns-service-port=PORT      HTTP port of dns-service (8083)
-              --proxy-agent-port=PORT      (8084)
+              --proxy-agent-port=PORT      the agent of node-1, on 127.0.0.1 (8084)
               --workload-controller-port=PORT (8085)
+              --second-proxy-agent-port=PORT the agent of node-2, on 127.0.0.2 (8086)
               --startup-timeout=DURATION   e.g. 90s or 2m (120s)
               --disable=NAME[,NAME]        components not to start, e.g. to run one from an IDE [KUBEPLANE_DISABLE]
               -h, --help                   this help
@@ -121,16 +122,18 @@ public record LocalClusterSettings(
      * @param secure             api-server HTTPS, what kubectl talks to
      */
     public record Ports(int apiServer, int secure, int ipamService, int endpointsController, int dnsService,
-                        int proxyAgent, int workloadController) {
+                        int proxyAgent, int workloadController, int secondProxyAgent) {
 
         private static final List<String> FLAGS = List.of("--api-server-port", "--secure-port", "--ipam-service-port",
-                "--endpoints-controller-port", "--dns-service-port", "--proxy-agent-port", "--workload-controller-port");
+                "--endpoints-controller-port", "--dns-service-port", "--proxy-agent-port", "--workload-controller-port",
+                "--second-proxy-agent-port");
 
-        public static final Ports DEFAULT = new Ports(8080, 6443, 8081, 8082, 8083, 8084, 8085);
+        public static final Ports DEFAULT = new Ports(8080, 6443, 8081, 8082, 8083, 8084, 8085, 8086);
 
         public Ports {
             Map<Integer, String> seen = new HashMap<>();
-            int[] values = {apiServer, secure, ipamService, endpointsController, dnsService, proxyAgent, workloadController};
+            int[] values = {apiServer, secure, ipamService, endpointsController, dnsService, proxyAgent, workloadController,
+                secondProxyAgent};
             for (int i = 0; i < values.length; i++) {
                 requirePort(values[i], FLAGS.get(i));
                 String earlier = seen.putIfAbsent(values[i], FLAGS.get(i));
@@ -143,7 +146,8 @@ public record LocalClusterSettings(
         /** Each port with the flag that sets it. */
         Map<Integer, String> byPort() {
             Map<Integer, String> names = new LinkedHashMap<>();
-            int[] values = {apiServer, secure, ipamService, endpointsController, dnsService, proxyAgent, workloadController};
+            int[] values = {apiServer, secure, ipamService, endpointsController, dnsService, proxyAgent, workloadController,
+                secondProxyAgent};
             for (int i = 0; i < values.length; i++) {
                 names.put(values[i], FLAGS.get(i));
             }
@@ -190,7 +194,8 @@ public record LocalClusterSettings(
                 port(flags, "endpoints-controller-port", Ports.DEFAULT.endpointsController()),
                 port(flags, "dns-service-port", Ports.DEFAULT.dnsService()),
                 port(flags, "proxy-agent-port", Ports.DEFAULT.proxyAgent()),
-                port(flags, "workload-controller-port", Ports.DEFAULT.workloadController()));
+                port(flags, "workload-controller-port", Ports.DEFAULT.workloadController()),
+                port(flags, "second-proxy-agent-port", Ports.DEFAULT.secondProxyAgent()));
         String timeout = flags.remove("startup-timeout");
         String disable = value(flags, "disable", env, "KUBEPLANE_DISABLE");
         if (!flags.isEmpty()) {

@@ -41,7 +41,7 @@ class ClusterAddressesIT {
                 "--kubeplane.ipam.node-cidr-mask-size=29", // five pod IPs per node: small enough to fill
                 "--kubeplane.ipam.load-balancer-pools.tiny[0]=" + TINY_POOL,
                 "--kubeplane.ipam.controllers.repair-interval=1h", // passes run when the test asks
-                "--kubeplane.ipam.controllers.repair-grace-period=1s")));
+                "--kubeplane.ipam.controllers.repair-grace-period=1s")), TestCluster.WITHOUT_NODES);
         kubectl = cluster.kubectl();
     }
 

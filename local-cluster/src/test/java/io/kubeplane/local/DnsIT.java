@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -45,7 +46,7 @@ class DnsIT {
 
     @BeforeAll
     static void start() {
-        cluster = new TestCluster();
+        cluster = new TestCluster(home -> { }, Map.of(), TestCluster.WITHOUT_NODES);
         kubectl = cluster.kubectl();
         Matcher port = Pattern.compile("\"port\":(\\d+)").matcher(http("/dns/v1/state"));
         assertThat(port.find()).isTrue();

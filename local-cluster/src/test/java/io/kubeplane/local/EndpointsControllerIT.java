@@ -42,7 +42,7 @@ class EndpointsControllerIT {
 
     @BeforeAll
     static void start() throws IOException {
-        cluster = new TestCluster();
+        cluster = new TestCluster(home -> { }, Map.of(), TestCluster.WITHOUT_NODES);
         kubectl = cluster.kubectl();
         client = KubeplaneClients.create(new ApiClientSettings("https://127.0.0.1:" + cluster.settings().ports().secure(),
                 cluster.started().token(), Files.readString(cluster.settings().certificateDirectory().resolve("ca.crt")),

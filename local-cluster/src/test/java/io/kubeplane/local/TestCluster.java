@@ -34,6 +34,13 @@ public final class TestCluster implements AutoCloseable {
     private static final String PG_USER = env("KUBEPLANE_TEST_PG_USER", "postgres");
     private static final String PG_PASSWORD = env("KUBEPLANE_TEST_PG_PASSWORD", "");
 
+    /**
+     * What a test that binds pods to nodes of its own leaves out: the scheduler would bind its
+     * unbound pods, the agents would register node-1 and node-2 and report pods Running, and the
+     * node lifecycle controller would mark its agent-less nodes NotReady.
+     */
+    public static final Set<String> WITHOUT_NODES = Set.of("workload-controller", "proxy-agent");
+
     private final Path home;
     private final String database = "kubeplane_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final Set<Integer> ports = new HashSet<>();
@@ -55,6 +62,15 @@ public final class TestCluster implements AutoCloseable {
      * @param extraArguments more arguments by component name (smaller ranges, shorter intervals)
      */
     public TestCluster(java.util.function.Consumer<Path> prepareHome, java.util.Map<String, List<String>> extraArguments) {
+        this(prepareHome, extraArguments, Set.of());
+    }
+
+    /**
+     * @param disabled components left out, e.g. the workload controller and node agents for a test
+     *                 that places pods on nodes of its own
+     */
+    public TestCluster(java.util.function.Consumer<Path> prepareHome, java.util.Map<String, List<String>> extraArguments,
+                       Set<String> disabled) {
         try {
             home = Files.createTempDirectory("kubeplane-acceptance");
         } catch (IOException e) {
@@ -65,8 +81,9 @@ public final class TestCluster implements AutoCloseable {
         settings = LocalClusterSettings.defaults(home)
                 .withDatabase(new LocalClusterSettings.Database(admin.withDatabase(database).url(), PG_USER, PG_PASSWORD, true, true))
                 .withPorts(new LocalClusterSettings.Ports(freePort(), freePort(), freePort(), freePort(), freePort(),
-                        freePort(), freePort()))
+                        freePort(), freePort(), freePort()))
                 .withKafkaPort(freePort())
+                .withDisabled(disabled)
                 .withStartupTimeout(Duration.ofSeconds(150));
         java.util.Map<String, List<String>> arguments = new java.util.HashMap<>(extraArguments);
         // DNS on a free port, so a local cluster running on this machine (10053) is no obstacle.

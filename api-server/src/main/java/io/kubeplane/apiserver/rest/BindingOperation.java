@@ -46,7 +46,7 @@ public final class BindingOperation {
             throw ApiException.invalid(ApiResources.PODS, name, errors);
         }
         String uid = binding.path("metadata").path("uid").asString("");
-        updater.modify(new ObjectKey(ApiResources.PODS, namespace, name), false, current -> {
+        updater.bind(new ObjectKey(ApiResources.PODS, namespace, name), current -> {
             String currentUid = current.path("metadata").path("uid").asString("");
             if (!uid.isEmpty() && !uid.equals(currentUid)) {
                 throw ApiException.conflict(ApiResources.PODS, name, "Operation cannot be fulfilled on pods/binding \""

@@ -1,6 +1,7 @@
 package io.kubeplane.apiserver.rest;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.kubeplane.apiserver.http.ApiException;
 import io.kubeplane.model.ApiResource;
 import io.kubeplane.model.KubernetesJson;
@@ -18,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ObjectAdmission {
 
-    enum Mode { CREATE, UPDATE, STATUS }
+    /** What kind of write: BINDING is an update that may also set a pod's {@code spec.nodeName}. */
+    enum Mode { CREATE, UPDATE, STATUS, BINDING }
 
     private ObjectAdmission() {
     }
@@ -32,6 +34,13 @@ final class ObjectAdmission {
             case UPDATE -> {
                 HasMetadata before = toTyped(resource, old);
                 // Update defaulting also keeps what the server allocated and the client left out (clusterIP, nodePorts).
+                yield Validation.validateUpdate(Defaulting.applyForUpdate(typed, before), before);
+            }
+            case BINDING -> {
+                HasMetadata before = toTyped(resource, old);
+                if (before instanceof Pod pod && typed instanceof Pod bound) {
+                    pod.getSpec().setNodeName(bound.getSpec().getNodeName());
+                }
                 yield Validation.validateUpdate(Defaulting.applyForUpdate(typed, before), before);
             }
             // Kubernetes defaults every object it decodes, status writes included (e.g. ingress ipMode).

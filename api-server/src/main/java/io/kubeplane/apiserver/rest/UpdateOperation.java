@@ -91,7 +91,15 @@ public final class UpdateOperation {
 
     /** As {@link #modify(ObjectKey, boolean, UnaryOperator)}, with write options. */
     public ObjectNode modify(ObjectKey key, boolean statusOnly, UnaryOperator<ObjectNode> change, WriteOptions options) {
-        return modify(key, statusOnly, change, options, true);
+        return modify(key, statusOnly ? ObjectAdmission.Mode.STATUS : ObjectAdmission.Mode.UPDATE, change, options, true);
+    }
+
+    /**
+     * Writes {@code change(current)}, which sets the pod's {@code spec.nodeName}: the one spec change
+     * no update may make, reserved to the {@code pods/binding} subresource.
+     */
+    public ObjectNode bind(ObjectKey key, UnaryOperator<ObjectNode> change, WriteOptions options) {
+        return modify(key, ObjectAdmission.Mode.BINDING, change, options, true);
     }
 
     /**
@@ -132,6 +140,13 @@ public final class UpdateOperation {
 
     private ObjectNode modify(ObjectKey key, boolean statusOnly, UnaryOperator<ObjectNode> change, WriteOptions options,
                               boolean recordManager) {
+        return modify(key, statusOnly ? ObjectAdmission.Mode.STATUS : ObjectAdmission.Mode.UPDATE, change, options,
+                recordManager);
+    }
+
+    private ObjectNode modify(ObjectKey key, ObjectAdmission.Mode mode, UnaryOperator<ObjectNode> change, WriteOptions options,
+                              boolean recordManager) {
+        boolean statusOnly = mode == ObjectAdmission.Mode.STATUS;
         ApiResource resource = key.resource();
         for (int attempt = 1; ; attempt++) {
             StoredObject current = store.get(key).orElseThrow(() -> ApiException.notFound(resource, key.name()));
@@ -145,7 +160,7 @@ public final class UpdateOperation {
                     ? rules.prepareForStatusUpdate(requested, old)
                     : rules.prepareForUpdate(resource, requested, old);
             ObjectNode updated = (ObjectNode) KubernetesJson.toTree(ObjectAdmission.admit(
-                    resource, prepared, old, statusOnly ? ObjectAdmission.Mode.STATUS : ObjectAdmission.Mode.UPDATE, options));
+                    resource, prepared, old, mode, options));
             ObjectTrees.setResourceVersion(updated, current.resourceVersion());
             if (recordManager) {
                 // A write that changes nothing else leaves managedFields alone too, as kube-apiserver does.

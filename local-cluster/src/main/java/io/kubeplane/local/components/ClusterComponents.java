@@ -30,6 +30,10 @@ public final class ClusterComponents {
 
     public static final String API_SERVER = ApiServerApplication.CONFIG_NAME;
 
+    /** The local cluster's nodes, each with its agent: name and InternalIP. */
+    public static final List<Map.Entry<String, String>> NODES = List.of(Map.entry("node-1", "127.0.0.1"),
+            Map.entry("node-2", "127.0.0.2"));
+
     /** Where LoadBalancer Services get their ingress IPs in the local cluster. */
     public static final String LOAD_BALANCER_POOL = "127.0.100.0/24";
 
@@ -81,11 +85,12 @@ public final class ClusterComponents {
                         access.arguments("kubeplane.endpoints", EndpointsControllerApplication.CONFIG_NAME, secureUrl),
                         EndpointsControllerApplication::builder),
                 component(DnsApplication.CONFIG_NAME, ports.dnsService(), kafkaBootstrap, List.of(), DnsApplication::builder),
-                component(ProxyAgentApplication.CONFIG_NAME, ports.proxyAgent(), kafkaBootstrap, List.of(),
-                        ProxyAgentApplication::builder),
-                component(WorkloadControllerApplication.CONFIG_NAME, ports.workloadController(), kafkaBootstrap, List.of(),
+                nodeAgent(NODES.get(0), ports.proxyAgent(), kafkaBootstrap, access, secureUrl),
+                nodeAgent(NODES.get(1), ports.secondProxyAgent(), kafkaBootstrap, access, secureUrl),
+                component(WorkloadControllerApplication.CONFIG_NAME, ports.workloadController(), kafkaBootstrap,
+                        access.arguments("kubeplane.workloads", WorkloadControllerApplication.CONFIG_NAME, secureUrl),
                         WorkloadControllerApplication::builder));
-        List<Component> others = all.stream().filter(c -> !disabled.contains(c.name())).toList();
+        List<Component> others = all.stream().filter(c -> !disabled(c.name(), disabled)).toList();
         List<String> apiServer = List.of(
                 "--kubeplane.api-server.token-file=" + tokenFile,
                 "--kubeplane.api-server.authorization-file=" + authorizationFile,
@@ -100,6 +105,34 @@ public final class ClusterComponents {
         started.add(component(API_SERVER, ports.apiServer(), kafkaBootstrap, apiServer, ApiServerApplication::builder));
         started.addAll(others);
         return started.stream().map(c -> c.withMoreArguments(extraArguments.getOrDefault(c.name(), List.of()))).toList();
+    }
+
+    /** The components that write to the api-server with a token of their own. */
+    public static List<String> tokenHolders() {
+        List<String> names = new ArrayList<>(List.of(IpamApplication.CONFIG_NAME, EndpointsControllerApplication.CONFIG_NAME,
+                WorkloadControllerApplication.CONFIG_NAME));
+        NODES.forEach(node -> names.add(agentName(node.getKey())));
+        return names;
+    }
+
+    /** The component name of a node's agent, e.g. {@code proxy-agent-node-1}. */
+    public static String agentName(String node) {
+        return ProxyAgentApplication.CONFIG_NAME + "-" + node;
+    }
+
+    /** Whether a component is left out: by its name, or every node agent by {@code proxy-agent}. */
+    private static boolean disabled(String name, Set<String> disabled) {
+        return disabled.contains(name)
+               || (name.startsWith(ProxyAgentApplication.CONFIG_NAME + "-") && disabled.contains(ProxyAgentApplication.CONFIG_NAME));
+    }
+
+    private static Component nodeAgent(Map.Entry<String, String> node, int port, String kafkaBootstrap,
+                                       ControllerAccess access, String secureUrl) {
+        String name = agentName(node.getKey());
+        List<String> arguments = concat(access.arguments("kubeplane.agent", name, secureUrl),
+                List.of("--kubeplane.agent.node-name=" + node.getKey(), "--kubeplane.agent.node-ip=" + node.getValue()));
+        return component(ProxyAgentApplication.CONFIG_NAME, port, kafkaBootstrap, arguments, ProxyAgentApplication::builder)
+                .named(name);
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

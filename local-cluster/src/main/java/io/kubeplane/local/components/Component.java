@@ -32,6 +32,11 @@ public record Component(String name, Supplier<SpringApplicationBuilder> applicat
         return new Component(name, application, port, all);
     }
 
+    /** The same component under another name, e.g. one of several node agents. */
+    public Component named(String other) {
+        return new Component(other, application, port, arguments);
+    }
+
     /** Its HTTP base URL. */
     public String url() {
         return "http://127.0.0.1:" + port;

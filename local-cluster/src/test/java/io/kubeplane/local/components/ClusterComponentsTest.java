@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ClusterComponentsTest {
 
     private static final LocalClusterSettings.Ports PORTS = new LocalClusterSettings.Ports(
-            18080, 16443, 18081, 18082, 18083, 18084, 18085);
+            18080, 16443, 18081, 18082, 18083, 18084, 18085, 18086);
 
     private final List<Component> components = ClusterComponents.of(PORTS, "127.0.0.1:19092",
             Path.of("/home/dev/.kubeplane/tokens.csv"), Path.of("/home/dev/.kubeplane/authorization.yaml"),
@@ -22,8 +22,8 @@ class ClusterComponentsTest {
     @Test
     void startsTheApiServerFirstThenEveryOtherComponentOnItsPort() {
         assertThat(components).extracting(Component::name).containsExactly("api-server", "ipam-service",
-                "endpoints-controller", "dns-service", "proxy-agent", "workload-controller");
-        assertThat(components).extracting(Component::port).containsExactly(18080, 18081, 18082, 18083, 18084, 18085);
+                "endpoints-controller", "dns-service", "proxy-agent-node-1", "proxy-agent-node-2", "workload-controller");
+        assertThat(components).extracting(Component::port).containsExactly(18080, 18081, 18082, 18083, 18084, 18086, 18085);
         assertThat(components).allSatisfy(c -> assertThat(c.arguments()).contains(
                 "--server.port=" + c.port(), "--server.address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
@@ -37,6 +37,7 @@ class ClusterComponentsTest {
                 + "http://127.0.0.1:18082/actuator/health/readiness,"
                 + "http://127.0.0.1:18083/actuator/health/readiness,"
                 + "http://127.0.0.1:18084/actuator/health/readiness,"
+                + "http://127.0.0.1:18086/actuator/health/readiness,"
                 + "http://127.0.0.1:18085/actuator/health/readiness");
     }
 
@@ -67,6 +68,25 @@ class ClusterComponentsTest {
         assertThat(components.get(2).arguments()).contains("--kubeplane.endpoints.api-server=https://127.0.0.1:16443",
                 "--kubeplane.endpoints.token-file=/home/dev/.kubeplane/components/endpoints-controller.token",
                 "--kubeplane.endpoints.ca-file=/home/dev/.kubeplane/pki/ca.crt");
+    }
+
+    @Test
+    void eachNodeHasAnAgentWithItsNameAddressAndToken() {
+        assertThat(components.get(4).arguments()).contains("--kubeplane.agent.node-name=node-1",
+                "--kubeplane.agent.node-ip=127.0.0.1", "--kubeplane.agent.api-server=https://127.0.0.1:16443",
+                "--kubeplane.agent.token-file=/home/dev/.kubeplane/components/proxy-agent-node-1.token");
+        assertThat(components.get(5).arguments()).contains("--kubeplane.agent.node-name=node-2",
+                "--kubeplane.agent.node-ip=127.0.0.2");
+        assertThat(components.get(6).arguments()).contains("--kubeplane.workloads.api-server=https://127.0.0.1:16443");
+        assertThat(ClusterComponents.tokenHolders()).contains("workload-controller", "proxy-agent-node-1", "proxy-agent-node-2");
+    }
+
+    @Test
+    void disablingProxyAgentLeavesOutEveryNodeAgent() {
+        List<Component> some = ClusterComponents.of(PORTS, "127.0.0.1:19092", Path.of("/t/tokens.csv"), Path.of("/t/a.yaml"),
+                Path.of("/t/pki"), new ClusterComponents.ControllerAccess(Path.of("/t/pki/ca.crt"), Path.of("/t/components")),
+                Map.of(), java.util.Set.of("proxy-agent"));
+        assertThat(some).extracting(Component::name).noneMatch(name -> name.startsWith("proxy-agent"));
     }
 
     @Test

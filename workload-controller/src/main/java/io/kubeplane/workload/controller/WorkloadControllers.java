@@ -11,7 +11,6 @@ import io.kubeplane.controller.EventRecorder;
 import io.kubeplane.informer.KafkaInformer;
 import io.kubeplane.informer.ResourceEventHandler;
 import io.kubeplane.informer.SharedIndexInformer;
-import io.kubeplane.workload.nodes.NodeHealth;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,7 +88,8 @@ public final class WorkloadControllers implements AutoCloseable {
 
             @Override
             public void onUpdate(Node oldNode, Node newNode) {
-                nodeChanged(newNode, NodeHealth.ready(newNode) != NodeHealth.ready(oldNode));
+                // Labels, taints and schedulability decide fits too; agents do not rewrite their Node on each beat.
+                nodeChanged(newNode, true);
             }
 
             @Override
@@ -97,9 +97,9 @@ public final class WorkloadControllers implements AutoCloseable {
                 nodeChanged(node, true);
             }
 
-            private void nodeChanged(Node node, boolean readinessChanged) {
+            private void nodeChanged(Node node, boolean fitMayHaveChanged) {
                 lifecycleLoop.queue().add(node.getMetadata().getName());
-                if (readinessChanged) {
+                if (fitMayHaveChanged) {
                     // Pending pods may fit now; terminating pods there may have lost their agent.
                     pods.store().list().stream().filter(SchedulerReconciler::wantsScheduling)
                             .forEach(pod -> schedulerLoop.queue().add(PodIndexes.key(pod)));
