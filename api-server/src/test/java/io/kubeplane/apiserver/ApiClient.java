@@ -51,6 +51,11 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A GET with an Accept header, e.g. kubectl's {@code application/json;as=Table;v=v1;g=meta.k8s.io}. */
+    public Response get(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET());
+    }
+
     public Response post(String path, String body) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }

@@ -110,6 +110,9 @@ final class FieldDescriptions {
     static final String IP_ADDRESS_PARENT_REF =
             "ParentRef references the resource that an IPAddress is attached to. An IPAddress must reference a parent object.";
 
+    static final String LEASE_HOLDER_IDENTITY =
+            "holderIdentity contains the identity of the holder of a current lease. If Coordinated Leader Election is used, the holder identity must be equal to the elected LeaseCandidate.metadata.name field.";
+
     private FieldDescriptions() {
     }
 }

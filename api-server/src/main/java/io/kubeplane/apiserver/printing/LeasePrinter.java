@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** {@code kubectl get leases}: NAME HOLDER AGE, as {@code printLease}. Stateless. */
+/**
+ * {@code kubectl get leases}: NAME HOLDER AGE, as {@code printLease}. HOLDER is
+ * {@code spec.holderIdentity}, empty while nobody holds the lease. Stateless.
+ */
 final class LeasePrinter extends TypedPrinter<Lease> {
 
     static final List<ColumnDefinition> COLUMNS = List.of(
             ColumnDefinition.NAME,
-            ColumnDefinition.column("Holder", "string", "The holder of the lease"),
+            ColumnDefinition.column("Holder", "string", FieldDescriptions.LEASE_HOLDER_IDENTITY),
             ColumnDefinition.AGE);
 
     LeasePrinter() {

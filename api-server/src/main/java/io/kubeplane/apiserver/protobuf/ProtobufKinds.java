@@ -25,6 +25,8 @@ import java.util.TreeMap;
  *                    ListOptions: Kubernetes registers these meta/v1 kinds in every group version,
  *                    so a client names them with the apiVersion of the resource it calls
  * </pre>
+ * client-java-proto 24 has no coordination.k8s.io/v1 or discovery.k8s.io/v1 messages, so Lease and
+ * EndpointSlice bodies must come as JSON; a protobuf one is answered 415 Unsupported Media Type.
  * Immutable and thread-safe.
  */
 final class ProtobufKinds {

@@ -43,6 +43,7 @@ class PrinterRegistryTest {
                 row(ApiResources.NODES, List.of("NAME", "STATUS", "ROLES", "AGE", "VERSION"),
                         List.of("INTERNAL-IP", "EXTERNAL-IP", "OS-IMAGE", "KERNEL-VERSION", "CONTAINER-RUNTIME")),
                 row(ApiResources.NAMESPACES, List.of("NAME", "STATUS", "AGE"), List.of()),
+                row(ApiResources.LEASES, List.of("NAME", "HOLDER", "AGE"), List.of()),
                 row(ApiResources.EVENTS, List.of("LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"),
                         List.of("SUBOBJECT", "SOURCE", "FIRST SEEN", "COUNT", "NAME")),
                 row(SERVICE_CIDRS, List.of("NAME", "CIDRS", "AGE"), List.of()),
@@ -78,6 +79,7 @@ class PrinterRegistryTest {
                 Arguments.of(ApiResources.NODES, "kind: Node"),
                 Arguments.of(ApiResources.NAMESPACES, "kind: Namespace"),
                 Arguments.of(ApiResources.EVENTS, "kind: Event"),
+                Arguments.of(ApiResources.LEASES, "kind: Lease"),
                 Arguments.of(SERVICE_CIDRS, "kind: ServiceCIDR"),
                 Arguments.of(CONFIG_MAPS, "kind: ConfigMap"));
     }

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Kinds with a column or two: namespaces (NAME STATUS AGE), ServiceCIDRs (NAME CIDRS AGE), IPAddresses
- * (NAME PARENTREF, plus the age cell Kubernetes sends without a column) and any other kind (NAME AGE).
+ * (NAME PARENTREF, plus the age cell Kubernetes sends without a column), leases (NAME HOLDER AGE) and
+ * any other kind (NAME AGE).
  * ClusterIPs 10.96.0.0/12 and fd00:10:96::/112; the request is at 12:00.
  */
 class SmallKindsPrinterTest {
@@ -53,15 +54,26 @@ class SmallKindsPrinterTest {
                         metadata: {name: 10.96.0.1, creationTimestamp: "2025-03-01T11:55:00Z"}
                         spec: {parentRef: {group: example.com, resource: Gateways, name: edge}}
                         """, "10.96.0.1", "gateways.example.com/edge", "5m"),
-                row("any other kind", new DefaultPrinter(), """
+                row("a node's lease", new LeasePrinter(), """
                         apiVersion: coordination.k8s.io/v1
                         kind: Lease
-                        metadata: {name: kube-controller-manager, namespace: kube-system, creationTimestamp: "2025-03-01T11:55:00Z"}
-                        """, "kube-controller-manager", "5m"),
-                row("any other kind without a timestamp", new DefaultPrinter(), """
+                        metadata: {name: node-1, namespace: kube-node-lease, creationTimestamp: "2025-02-27T09:00:00Z"}
+                        spec: {holderIdentity: node-1, leaseDurationSeconds: 40, renewTime: "2025-03-01T11:59:50.123456Z"}
+                        """, "node-1", "node-1", "2d3h"),
+                row("a lease nobody holds", new LeasePrinter(), """
+                        apiVersion: coordination.k8s.io/v1
                         kind: Lease
-                        metadata: {name: holder}
-                        """, "holder", "<unknown>"));
+                        metadata: {name: kube-scheduler, namespace: kube-system, creationTimestamp: "2025-03-01T11:55:00Z"}
+                        spec: {leaseDurationSeconds: 15}
+                        """, "kube-scheduler", "", "5m"),
+                row("any other kind", new DefaultPrinter(), """
+                        kind: ConfigMap
+                        metadata: {name: kube-root-ca.crt, namespace: kube-system, creationTimestamp: "2025-03-01T11:55:00Z"}
+                        """, "kube-root-ca.crt", "5m"),
+                row("any other kind without a timestamp", new DefaultPrinter(), """
+                        kind: ConfigMap
+                        metadata: {name: settings}
+                        """, "settings", "<unknown>"));
     }
 
     @ParameterizedTest

@@ -28,6 +28,7 @@ class ProtobufKindsTest {
                 kind("meta.k8s.io/v1", "DeleteOptions", "k8s.io.apimachinery.pkg.apis.meta.v1.DeleteOptions"),
                 kind("v1", "DeleteOptions", "k8s.io.apimachinery.pkg.apis.meta.v1.DeleteOptions"),
                 kind("discovery.k8s.io/v1", "DeleteOptions", "k8s.io.apimachinery.pkg.apis.meta.v1.DeleteOptions"),
+                kind("coordination.k8s.io/v1", "DeleteOptions", "k8s.io.apimachinery.pkg.apis.meta.v1.DeleteOptions"),
                 kind("apps/v1", "CreateOptions", "k8s.io.apimachinery.pkg.apis.meta.v1.CreateOptions"),
                 kind("meta.k8s.io/v1", "PartialObjectMetadata", "k8s.io.apimachinery.pkg.apis.meta.v1.PartialObjectMetadata"));
     }
@@ -55,6 +56,8 @@ class ProtobufKindsTest {
     @Test
     void findsNothingForOtherGroupsOrPartsOfKinds() {
         assertThat(ProtobufKinds.find("batch/v1", "Job")).isEmpty();
+        // client-java-proto 24 predates coordination.k8s.io/v1: Leases are written as JSON.
+        assertThat(ProtobufKinds.find("coordination.k8s.io/v1", "Lease")).isEmpty();
         assertThat(ProtobufKinds.find("v1", "ServiceSpec")).isEmpty();
         assertThat(ProtobufKinds.find("apps/v1", "Service")).isEmpty();
         assertThat(ProtobufKinds.find("v1", "Deployment")).isEmpty();

@@ -17,10 +17,13 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.kubeplane.model.KubernetesJson;
 import io.kubeplane.model.validation.FieldError.Type;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -119,11 +122,20 @@ public final class Fixtures {
                 .build();
     }
 
+    /** The Lease {@code kube-node-lease/node-1} a kubelet renews: held by its node for 40 s. */
+    public static Lease lease() {
+        return new LeaseBuilder()
+                .withNewMetadata().withName("node-1").withNamespace("kube-node-lease").endMetadata()
+                .withNewSpec().withHolderIdentity("node-1").withLeaseDurationSeconds(40)
+                .withRenewTime(ZonedDateTime.parse("2025-03-01T11:59:50.123456Z")).endSpec()
+                .build();
+    }
+
     /** One valid object of every served kind, named by kind for test names. */
     public static List<Named<HasMetadata>> all() {
         return List.of(Named.of("Service", service()), Named.of("Pod", pod()), Named.of("Endpoints", endpoints()),
                 Named.of("EndpointSlice", endpointSlice()), Named.of("Node", node()), Named.of("Namespace", namespace()),
-                Named.of("Event", event()), Named.of("Deployment", deployment()));
+                Named.of("Event", event()), Named.of("Deployment", deployment()), Named.of("Lease", lease()));
     }
 
     /** A deep copy of {@code obj} with {@code change} applied. */
