@@ -139,8 +139,8 @@ public class ApiServerConfiguration {
     }
 
     @Bean
-    BindingOperation bindingOperation(UpdateOperation updater) {
-        return new BindingOperation(updater);
+    BindingOperation bindingOperation(UpdateOperation updater, ObjectRules rules) {
+        return new BindingOperation(updater, rules);
     }
 
     @Bean

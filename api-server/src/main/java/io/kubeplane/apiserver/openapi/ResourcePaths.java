@@ -21,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   /api/v1/namespaces/{namespace}/services/{name}/status  get, put, patch
  *   /api/v1/services                                     get (list in all namespaces)
  *   /apis/apps/v1/namespaces/{namespace}/deployments/{name}/scale  get, put, patch (autoscaling/v1 Scale)
+ *   /api/v1/namespaces/{namespace}/pods/{name}/binding    post (v1 Binding)
  * </pre>
  * Only the parameters kubeplane honours are listed. {@code fieldValidation} is not, so kubectl
  * validates a manifest against the schema itself before sending it, as it does with a server that
@@ -31,6 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ResourcePaths {
 
     static final String SCALE = "io.k8s.api.autoscaling.v1.Scale";
+    static final String BINDING = DefinitionNames.CORE + "Binding";
     static final String DELETE_OPTIONS = DefinitionNames.META + "DeleteOptions";
     static final String STATUS = DefinitionNames.META + "Status";
     static final String PATCH = DefinitionNames.META + "Patch";
@@ -89,6 +91,13 @@ final class ResourcePaths {
                     "Scale", List.of("200", "201")));
             item.set("patch", scale.patch("partially update scale of the specified " + resource.kind(), SCALE, "Scale"));
             paths.put(object + "/scale", item);
+        }
+        if (resource.subresources().contains("binding")) {
+            Operations binding = new Operations(resource, "", "v1", "Binding");
+            ObjectNode item = pathItem(objectParameters(resource));
+            item.set("post", binding.write("create", "post", "create binding of " + article(resource.kind()), BINDING,
+                    "Binding", List.of("200", "201", "202")));
+            paths.put(object + "/binding", item);
         }
         if (resource.namespaced()) {
             ObjectNode all = pathItem(List.of());

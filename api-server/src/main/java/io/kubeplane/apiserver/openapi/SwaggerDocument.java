@@ -50,6 +50,10 @@ final class SwaggerDocument {
             if (resource.subresources().contains("scale")) {
                 addScale(definitions);
             }
+            if (resource.subresources().contains("binding")) {
+                String binding = definitions.add(io.fabric8.kubernetes.api.model.Binding.class);
+                definitions.addGroupVersionKind(binding, "", "v1", "Binding");
+            }
         }
         String status = definitions.add(io.fabric8.kubernetes.api.model.Status.class);
         definitions.addGroupVersionKind(status, "", "v1", "Status");

@@ -1,71 +1,78 @@
 package io.kubeplane.apiserver.rest;
 
+import io.fabric8.kubernetes.api.model.Binding;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.kubeplane.apiserver.http.ApiException;
+import io.kubeplane.apiserver.registry.ObjectRules;
+import io.kubeplane.apiserver.registry.PodBinding;
 import io.kubeplane.apiserver.storage.ObjectKey;
+import io.kubeplane.model.ApiResource;
 import io.kubeplane.model.ApiResources;
 import io.kubeplane.model.validation.FieldError;
-import io.kubeplane.model.validation.FieldPath;
-import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
+import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code pods/binding} subresource, as kube-scheduler binds a pod: a v1 Binding names the node
- * in {@code target}; the pod's {@code spec.nodeName} is set if it has none, and a pod already bound
- * is a Conflict, so two schedulers never both place it. The Binding's uid, when given, must be the
- * pod's. Thread-safe.
+ * POST {@code pods/{name}/binding}, as kube-scheduler binds a pod and kube-apiserver's
+ * {@code BindingREST} answers: the Binding must name the pod (else 400) and a node (else 422); the
+ * pod is bound by {@link PodBinding}, and a pod that is missing is 404, one already bound, being
+ * deleted or not matching the Binding's uid or resourceVersion is 409 Conflict, so two schedulers
+ * never both place it. Success is a {@code Status} with code 201. Thread-safe.
  */
 public final class BindingOperation {
 
-    private final UpdateOperation updater;
+    /** Binding is not a served kind; it only names the 422s of a bad Binding. */
+    private static final ApiResource BINDINGS = new ApiResource(
+            "", "v1", "Binding", "bindings", "binding", true, List.of(), Set.of(), Binding.class);
 
-    public BindingOperation(UpdateOperation updater) {
+    private final UpdateOperation updater;
+    private final ObjectRules rules;
+
+    public BindingOperation(UpdateOperation updater, ObjectRules rules) {
         this.updater = updater;
+        this.rules = rules;
     }
 
-    /** Binds the pod; the answer is kube-apiserver's, a Success Status. */
-    public Status bind(String namespace, String name, ObjectNode binding, WriteOptions options) {
-        JsonNode target = binding.path("target");
-        List<FieldError> errors = new ArrayList<>();
-        String kind = target.path("kind").asString("");
-        if (!kind.isEmpty() && !kind.equals("Node")) {
-            errors.add(FieldError.notSupported(FieldPath.of("target", "kind"), kind, List.of("Node")));
+    /** Binds the pod {@code namespace/name} as {@code body} says; the answer is kube-apiserver's. */
+    public Status bind(String namespace, String name, ObjectNode body, WriteOptions options) {
+        ObjectTrees.checkKind(BINDINGS, body);
+        PodBinding binding = PodBinding.parse(body);
+        if (!binding.name().equals(name)) {
+            throw ApiException.badRequest("name in URL does not match name in Binding object");
         }
-        String node = target.path("name").asString("");
-        if (node.isEmpty()) {
-            errors.add(FieldError.required(FieldPath.of("target", "name"), ""));
-        }
-        String bindingName = binding.path("metadata").path("name").asString(name);
-        if (!bindingName.equals(name)) {
-            errors.add(FieldError.invalid(FieldPath.of("metadata", "name"), bindingName, "must match the pod's name " + name));
-        }
+        List<FieldError> errors = binding.validate();
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(ApiResources.PODS, name, errors);
+            throw ApiException.invalid(BINDINGS, name, errors);
         }
-        String uid = binding.path("metadata").path("uid").asString("");
         updater.bind(new ObjectKey(ApiResources.PODS, namespace, name), current -> {
-            String currentUid = current.path("metadata").path("uid").asString("");
-            if (!uid.isEmpty() && !uid.equals(currentUid)) {
-                throw ApiException.conflict(ApiResources.PODS, name, "Operation cannot be fulfilled on pods/binding \""
-                        + name + "\": Precondition failed: UID in precondition: " + uid + ", UID in object meta: " + currentUid);
+            String uid = current.path("metadata").path("uid").asString("");
+            if (!binding.uid().isEmpty() && !binding.uid().equals(uid)) {
+                throw conflict(name, "Precondition failed: UID in precondition: " + binding.uid()
+                                     + ", UID in object meta: " + uid);
             }
-            String bound = current.path("spec").path("nodeName").asString("");
-            if (!bound.isEmpty()) {
-                throw ApiException.conflict(ApiResources.PODS, name, "Operation cannot be fulfilled on pods/binding \""
-                        + name + "\": pod " + name + " is already assigned to node \"" + bound + "\"");
+            ObjectNode bound;
+            try {
+                bound = binding.applyTo(current, rules.now());
+            } catch (PodBinding.Refused e) {
+                throw conflict(name, e.getMessage());
             }
-            if (current.path("metadata").hasNonNull("deletionTimestamp")) {
-                throw ApiException.conflict(ApiResources.PODS, name, "Operation cannot be fulfilled on pods/binding \""
-                        + name + "\": pod " + name + " is being deleted, cannot be assigned to a host");
+            if (!binding.resourceVersion().isEmpty()) {
+                // The update loop refuses the write with a Conflict unless the pod is still at this version.
+                ObjectTrees.metadata(bound).put("resourceVersion", binding.resourceVersion());
             }
-            ObjectNode pod = current.deepCopy();
-            pod.withObjectProperty("spec").put("nodeName", node);
-            return pod;
+            return bound;
         }, options);
         return new StatusBuilder().withApiVersion("v1").withKind("Status").withStatus("Success").withCode(201)
                 .withNewMetadata().endMetadata().build();
+    }
+
+    /** kube-apiserver's Conflict on the subresource: {@code Operation cannot be fulfilled on pods/binding "web-1": ...}. */
+    private static ApiException conflict(String name, String why) {
+        return new ApiException(new StatusBuilder().withApiVersion("v1").withKind("Status").withStatus("Failure")
+                .withCode(409).withReason("Conflict").withNewMetadata().endMetadata()
+                .withMessage("Operation cannot be fulfilled on pods/binding \"" + name + "\": " + why)
+                .withNewDetails().withName(name).withGroup("").withKind("pods/binding").endDetails().build());
     }
 }

@@ -95,8 +95,8 @@ public final class UpdateOperation {
     }
 
     /**
-     * Writes {@code change(current)}, which sets the pod's {@code spec.nodeName}: the one spec change
-     * no update may make, reserved to the {@code pods/binding} subresource.
+     * Writes {@code change(current)}, which sets the pod's {@code spec.nodeName} (the one spec change
+     * no update may make, reserved to the {@code pods/binding} subresource) and its status conditions.
      */
     public ObjectNode bind(ObjectKey key, UnaryOperator<ObjectNode> change, WriteOptions options) {
         return modify(key, ObjectAdmission.Mode.BINDING, change, options, true);
@@ -156,9 +156,12 @@ public final class UpdateOperation {
             if (!precondition.isEmpty() && !precondition.equals(Long.toString(current.resourceVersion()))) {
                 throw conflict(resource, key.name());
             }
-            ObjectNode prepared = statusOnly
-                    ? rules.prepareForStatusUpdate(requested, old)
-                    : rules.prepareForUpdate(resource, requested, old);
+            ObjectNode prepared = switch (mode) {
+                case STATUS -> rules.prepareForStatusUpdate(requested, old);
+                // A binding also sets PodScheduled=True, which no other spec write may touch.
+                case BINDING -> withStatus(rules.prepareForUpdate(resource, requested.deepCopy(), old), requested);
+                default -> rules.prepareForUpdate(resource, requested, old);
+            };
             ObjectNode updated = (ObjectNode) KubernetesJson.toTree(ObjectAdmission.admit(
                     resource, prepared, old, mode, options));
             ObjectTrees.setResourceVersion(updated, current.resourceVersion());
@@ -208,6 +211,13 @@ public final class UpdateOperation {
                 }
             }
         }
+    }
+
+    private static ObjectNode withStatus(ObjectNode object, ObjectNode statusFrom) {
+        if (statusFrom.has("status")) {
+            object.set("status", statusFrom.get("status"));
+        }
+        return object;
     }
 
     private static ApiException conflict(ApiResource resource, String name) {

@@ -195,4 +195,18 @@ class SwaggerDocumentTest {
         assertThat(definition("io.k8s.api.autoscaling.v1.Scale").at("/properties/spec/$ref").asString())
                 .isEqualTo("#/definitions/io.k8s.api.autoscaling.v1.ScaleSpec");
     }
+
+    @Test
+    void theBindingSubresourceTakesAV1BindingByPost() {
+        JsonNode binding = SWAGGER.at("/paths/~1api~1v1~1namespaces~1{namespace}~1pods~1{name}~1binding");
+
+        assertThat(binding.propertyNames()).containsExactlyInAnyOrder("parameters", "post");
+        assertThat(binding.at("/post/operationId").asString()).isEqualTo("createCoreV1NamespacedPodBinding");
+        assertThat(binding.at("/post/x-kubernetes-action").asString()).isEqualTo("post");
+        assertThat(binding.at("/post/x-kubernetes-group-version-kind").toString())
+                .isEqualTo("{\"group\":\"\",\"kind\":\"Binding\",\"version\":\"v1\"}");
+        assertThat(binding.at("/post/parameters/0/schema/$ref").asString()).isEqualTo("#/definitions/io.k8s.api.core.v1.Binding");
+        assertThat(definition("io.k8s.api.core.v1.Binding").at("/properties/target/$ref").asString())
+                .isEqualTo("#/definitions/io.k8s.api.core.v1.ObjectReference");
+    }
 }
