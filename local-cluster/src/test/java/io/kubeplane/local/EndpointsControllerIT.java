@@ -128,7 +128,8 @@ class EndpointsControllerIT {
         // Relabelled away, deleted, added.
         client.pods().inNamespace("follow").withName("web-3").edit(p -> new PodBuilder(p).editMetadata()
                 .addToLabels("app", "other").endMetadata().build());
-        client.pods().inNamespace("follow").withName("web-1").delete();
+        // Grace 0: the scheduler may have bound web-1, and a bound pod would otherwise stay Terminating.
+        client.pods().inNamespace("follow").withName("web-1").withGracePeriod(0).delete();
         pod("follow", "web-4", "web", "10.244.1.5", true, true);
         eventually().untilAsserted(() -> assertThat(ready("follow", "web")).containsExactly("10.244.1.5"));
 
