@@ -9,7 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Deleting an owner deletes its dependents; deleting a namespace deletes what is in it, then itself. */
+/**
+ * Deleting an owner deletes its dependents; deleting a namespace deletes what is in it, then itself.
+ * Pods on a node are deleted gracefully, as in Kubernetes, and no node agent runs here to finish.
+ */
 class CollectionIT {
 
     private ApiClient api;
@@ -84,6 +87,52 @@ class CollectionIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(api.get("/api/v1/namespaces/" + ns).status()).isEqualTo(404));
         assertThat(api.get("/api/v1/namespaces/" + ns + "/endpoints").json().at("/items").size()).isZero();
+    }
+
+    @Test
+    void aPodOnANodeKeepsItsNamespaceTerminatingUntilItsDeletionIsFinished() {
+        api.post("/api/v1/namespaces/" + ns + "/services", ResourceVerbsIT.service("web", ""));
+        api.post("/api/v1/namespaces/" + ns + "/pods", """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"web-1"},
+                 "spec":{"nodeName":"node-1","containers":[{"name":"web","image":"nginx"}]}}""");
+
+        api.delete("/api/v1/namespaces/" + ns);
+
+        // The namespace controller deletes the pod with its grace period, as Kubernetes' does; no
+        // node agent runs here to finish it.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(api.get("/api/v1/namespaces/" + ns + "/services/web").status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/namespaces/" + ns + "/pods/web-1").json()
+                    .at("/metadata/deletionGracePeriodSeconds").asLong()).isEqualTo(30);
+        });
+        assertThat(api.get("/api/v1/namespaces/" + ns).json().at("/status/phase").asString()).isEqualTo("Terminating");
+
+        // What the node's agent sends, or the pod garbage collector for a node that is gone.
+        api.delete("/api/v1/namespaces/" + ns + "/pods/web-1", "{\"gracePeriodSeconds\":0}");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.get("/api/v1/namespaces/" + ns).status()).isEqualTo(404));
+    }
+
+    @Test
+    void theDependentPodsOfADeletedOwnerGetTheirGracePeriod() {
+        String uid = api.post("/api/v1/namespaces/" + ns + "/services", ResourceVerbsIT.service("owner", "")).json()
+                .at("/metadata/uid").asString();
+        for (String pod : new String[] {"bound", "pending"}) {
+            api.post("/api/v1/namespaces/" + ns + "/pods", """
+                    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"%s",
+                     "ownerReferences":[{"apiVersion":"v1","kind":"Service","name":"owner","uid":"%s"}]},
+                     "spec":{%s"containers":[{"name":"c","image":"busybox"}]}}""".formatted(pod, uid,
+                    pod.equals("bound") ? "\"nodeName\":\"node-1\"," : ""));
+        }
+
+        api.delete("/api/v1/namespaces/" + ns + "/services/owner");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(api.get("/api/v1/namespaces/" + ns + "/pods/pending").status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/namespaces/" + ns + "/pods/bound").json()
+                    .at("/metadata/deletionGracePeriodSeconds").asLong()).isEqualTo(30);
+        });
     }
 
     @Test

@@ -16,7 +16,10 @@ import tools.jackson.databind.JsonNode;
  * Deletes dependents whose owners are all gone (background propagation). Driven per deletion by
  * the {@link CollectionLoop} and, as a safety net for work a crash interrupted, by a periodic sweep
  * over the store. A dependent that still has a live owner is left
- * alone, as Kubernetes does. Thread-safe; deleting what is already gone is success.
+ * alone, as Kubernetes does. Dependents are deleted with their own grace period, as Kubernetes'
+ * garbage collector deletes them: a pod on a node is only marked, and its node's agent (or the pod
+ * garbage collector, when the node is gone) removes it. Thread-safe; deleting what is already gone
+ * is success.
  */
 public final class GarbageCollector {
 
@@ -31,7 +34,7 @@ public final class GarbageCollector {
         this.deleter = deleter;
     }
 
-    /** An owner with this uid was deleted: collect what depended only on it. Returns how many were deleted. */
+    /** An owner with this uid was deleted: collect what depended only on it. Returns how many were removed. */
     public int ownerDeleted(UUID ownerUid) {
         int deleted = 0;
         for (StoredObject dependent : store.dependentsOf(ownerUid)) {
@@ -42,7 +45,7 @@ public final class GarbageCollector {
         return deleted;
     }
 
-    /** Deletes objects left behind by owners or namespaces that are gone. Returns how many were deleted. */
+    /** Deletes objects left behind by owners or namespaces that are gone. Returns how many were removed. */
     public int sweep() {
         int deleted = 0;
         List<StoredObject> orphans = store.orphans(SWEEP_BATCH);
@@ -54,8 +57,12 @@ public final class GarbageCollector {
 
     private boolean delete(StoredObject object) {
         try {
-            deleter.delete(object.key().resource(), object.key().namespace(), object.key().name(),
-                    new DeleteOperation.Options(object.uid(), null, DeleteOperation.Propagation.BACKGROUND));
+            DeleteOperation.Result result = deleter.delete(object.key().resource(), object.key().namespace(),
+                    object.key().name(), new DeleteOperation.Options(object.uid(), null, DeleteOperation.Propagation.BACKGROUND));
+            if (result.pending()) {
+                log.debug("garbage-collecting {}: waiting for its finalizers or its grace period", object.key());
+                return false;
+            }
             log.debug("garbage-collected {}", object.key());
             return true;
         } catch (ApiException e) {

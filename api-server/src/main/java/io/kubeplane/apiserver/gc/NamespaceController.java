@@ -17,7 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Finishes the deletion of terminating namespaces, as kube-controller-manager's namespace
  * controller: deletes every object in the namespace, and once none is left deletes the namespace.
- * Objects with finalizers keep the namespace until their finalizers are done. Thread-safe.
+ * Objects with finalizers keep the namespace until their finalizers are done; pods on a node are
+ * deleted with their own grace period, as Kubernetes does, and keep it until their node's agent
+ * (or, for a node that is gone or NotReady, the workload controller's pod garbage collector)
+ * removes them. Each pass asks again, which changes nothing for what is already terminating, so
+ * the {@link CollectionLoop} simply retries on every deletion and every resync. Thread-safe.
  */
 public final class NamespaceController {
 
@@ -62,6 +66,7 @@ public final class NamespaceController {
             }
         }
         if (store.namespaceHasContent(namespace)) {
+            log.debug("namespace {} still has content (finalizers or pods terminating); retrying later", namespace);
             return false;
         }
         ObjectKey key = new ObjectKey(ApiResources.NAMESPACES, "", namespace);

@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -153,9 +152,11 @@ public class ResourceController {
                 if (status) {
                     throw ApiException.methodNotAllowed("DELETE is not supported on the status subresource");
                 }
-                DeleteOperation.Result result = deleter.delete(resource, namespace, name,
-                        deleteOptions(RequestBodies.readOptionalObject(request), request, options.dryRun()));
-                yield json(result.pending() ? 202 : 200, KubernetesJson.write(result.object()));
+                DeleteOperation.Result result = deleter.delete(resource, namespace, name, DeleteOptionsReader.read(
+                        RequestBodies.readOptionalObject(request), request::getParameter, options.dryRun()));
+                // A pod given its grace period is 200, as kube-apiserver answers; waiting on finalizers is 202.
+                yield json(result.outcome() == DeleteOperation.Outcome.FINALIZING ? 202 : 200,
+                        KubernetesJson.write(result.object()));
             }
             default -> throw ApiException.methodNotAllowed(method + " is not supported on an object");
         };
@@ -329,8 +330,8 @@ public class ResourceController {
     }
 
     private String deleteCollection(ApiResource resource, ApiPath path, HttpServletRequest request) {
-        DeleteOperation.Options options = deleteOptions(RequestBodies.readOptionalObject(request), request,
-                request.getParameter("dryRun") != null);
+        DeleteOperation.Options options = DeleteOptionsReader.read(RequestBodies.readOptionalObject(request),
+                request::getParameter, request.getParameter("dryRun") != null);
         ReadOperation.ListResult matching = reader.list(resource, path.namespace(), labels(request),
                 fields(resource, request), 0, null);
         List<ObjectNode> deleted = new ArrayList<>();
@@ -374,41 +375,6 @@ public class ResourceController {
             }
         }
         return parsed;
-    }
-
-    private static DeleteOperation.Options deleteOptions(ObjectNode body, HttpServletRequest request, boolean dryRun) {
-        String policy = request.getParameter("propagationPolicy");
-        if (policy == null) {
-            policy = body.path("propagationPolicy").asString("");
-        }
-        if (body.path("orphanDependents").asBoolean(false) || "true".equals(request.getParameter("orphanDependents"))) {
-            policy = "Orphan";
-        }
-        DeleteOperation.Propagation propagation = switch (policy) {
-            case "", "Background" -> DeleteOperation.Propagation.BACKGROUND;
-            case "Foreground" -> DeleteOperation.Propagation.FOREGROUND;
-            case "Orphan" -> DeleteOperation.Propagation.ORPHAN;
-            default -> throw ApiException.badRequest("propagationPolicy: Unsupported value: \"" + policy
-                                                     + "\": supported values: \"Background\", \"Foreground\", \"Orphan\"");
-        };
-        JsonNode preconditions = body.path("preconditions");
-        UUID uid = null;
-        Long version = null;
-        if (preconditions.hasNonNull("uid")) {
-            try {
-                uid = UUID.fromString(preconditions.get("uid").asString());
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("preconditions.uid: not a uid: " + preconditions.get("uid").asString());
-            }
-        }
-        if (preconditions.hasNonNull("resourceVersion")) {
-            try {
-                version = Long.parseLong(preconditions.get("resourceVersion").asString());
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("preconditions.resourceVersion: not a resource version");
-            }
-        }
-        return new DeleteOperation.Options(uid, version, propagation, dryRun);
     }
 
     private static int intParameter(HttpServletRequest request, String name) {

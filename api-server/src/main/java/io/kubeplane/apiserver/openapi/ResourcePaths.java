@@ -265,6 +265,9 @@ final class ResourcePaths {
 
     private static List<ObjectNode> deleteParameters() {
         return List.of(
+                query("gracePeriodSeconds", "integer", "The duration in seconds before the object should be deleted. "
+                        + "Value must be non-negative integer. The value zero indicates delete immediately. If this value "
+                        + "is nil, the default grace period for the specified type will be used."),
                 query("orphanDependents", "boolean", "Deprecated: use the PropagationPolicy. Should the dependent "
                         + "objects be orphaned."),
                 query("propagationPolicy", "string", "Whether and how garbage collection will be performed: "

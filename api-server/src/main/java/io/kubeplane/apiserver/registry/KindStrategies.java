@@ -11,6 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The {@link KindStrategy} of every served kind, with the selectable fields kube-apiserver offers
  * for each (pods: {@code spec.nodeName}, {@code status.phase}, ...; events: {@code involvedObject.*}).
+ * Pods, which alone have graceful deletion, have a class of their own ({@link PodStrategy}).
  * Immutable and thread-safe.
  */
 public final class KindStrategies {
@@ -31,14 +32,7 @@ public final class KindStrategies {
                         object.putObject("status").put("phase", "Active");
                     }
                 },
-                new Simple(ApiResources.PODS, List.of("spec.nodeName", "spec.restartPolicy", "spec.schedulerName",
-                        "spec.serviceAccountName", "spec.hostNetwork", "status.phase", "status.podIP",
-                        "status.nominatedNodeName"), false) {
-                    @Override
-                    public void prepareForCreate(ObjectNode object) {
-                        object.putObject("status").put("phase", "Pending").put("qosClass", "BestEffort");
-                    }
-                },
+                new PodStrategy(),
                 new Simple(ApiResources.SERVICES, List.of("spec.clusterIP", "spec.type"), false) {
                     @Override
                     public void prepareForCreate(ObjectNode object) {

@@ -1,6 +1,7 @@
 package io.kubeplane.apiserver.rest;
 
 import io.kubeplane.apiserver.http.ApiException;
+import io.kubeplane.apiserver.registry.GracefulDeletion;
 import io.kubeplane.apiserver.registry.ObjectRules;
 import io.kubeplane.apiserver.storage.ObjectKey;
 import io.kubeplane.apiserver.storage.ObjectStore;
@@ -21,8 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * DELETE of one object, as kube-apiserver does it: preconditions checked; an object with finalizers
  * (and every Namespace) only marked with a deletionTimestamp, to be removed once its finalizers are
- * done; otherwise removed at once with its DELETED event. Dependents named by ownerReferences are
- * then collected in the background by the garbage collector, or orphaned when asked. Thread-safe.
+ * done; a pod on a node given its grace period ({@link GracefulDeletion}): marked, with a MODIFIED
+ * event, until its node's agent (or a {@code gracePeriodSeconds=0} delete) removes it; otherwise
+ * removed at once with its DELETED event. Dependents named by ownerReferences are then collected in
+ * the background by the garbage collector, or orphaned when asked. Thread-safe.
  */
 public final class DeleteOperation {
 
@@ -31,17 +34,36 @@ public final class DeleteOperation {
     /** How dependents are treated, as {@code DeleteOptions.propagationPolicy}. */
     public enum Propagation { BACKGROUND, FOREGROUND, ORPHAN }
 
-    /** {@code DeleteOptions}: preconditions, propagation, and whether this is a dry run. */
-    public record Options(@Nullable UUID uid, @Nullable Long resourceVersion, Propagation propagation, boolean dryRun) {
-        public static final Options DEFAULT = new Options(null, null, Propagation.BACKGROUND, false);
+    /**
+     * {@code DeleteOptions}: preconditions, propagation, whether this is a dry run, and the grace
+     * period asked for (null: the object's own).
+     */
+    public record Options(@Nullable UUID uid, @Nullable Long resourceVersion, Propagation propagation, boolean dryRun,
+                          @Nullable Long gracePeriodSeconds) {
+        public static final Options DEFAULT = new Options(null, null, Propagation.BACKGROUND, false, null);
 
         public Options(@Nullable UUID uid, @Nullable Long resourceVersion, Propagation propagation) {
-            this(uid, resourceVersion, propagation, false);
+            this(uid, resourceVersion, propagation, false, null);
         }
     }
 
-    /** The object as of the deletion, and whether it is only marked (finalizers pending). */
-    public record Result(ObjectNode object, boolean pending) {
+    /** How far a DELETE got. */
+    public enum Outcome {
+        /** Removed from the store, with its DELETED event. */
+        REMOVED,
+        /** Marked; removed once its finalizers are done (every Namespace: once it is empty). */
+        FINALIZING,
+        /** Marked with a grace period, or already so marked: its node's agent removes it (pods). */
+        TERMINATING
+    }
+
+    /** The object as of the deletion, and how far the deletion got. */
+    public record Result(ObjectNode object, Outcome outcome) {
+
+        /** Whether the object is still there, marked for deletion. */
+        public boolean pending() {
+            return outcome != Outcome.REMOVED;
+        }
     }
 
     private final ObjectStore store;
@@ -66,19 +88,28 @@ public final class DeleteOperation {
             StoredObject current = store.get(key).orElseThrow(() -> ApiException.notFound(resource, name));
             checkPreconditions(resource, name, current, options);
             ObjectNode old = ObjectTrees.parse(current.json());
-            if (options.dryRun()) {
-                return new Result(old, resource.equals(ApiResources.NAMESPACES) || hasFinalizers(old));
-            }
             try {
                 if (resource.equals(ApiResources.NAMESPACES) || hasFinalizers(old)) {
-                    return new Result(markDeleting(key, current, old), true);
+                    return new Result(options.dryRun() ? old : markDeleting(key, current, old), Outcome.FINALIZING);
+                }
+                GracefulDeletion plan = GracefulDeletion.plan(rules.strategy(resource), old, options.gracePeriodSeconds(),
+                        Instant.now(clock));
+                if (plan.action() == GracefulDeletion.Action.PENDING) {
+                    return new Result(old, Outcome.TERMINATING);
+                }
+                if (plan.action() == GracefulDeletion.Action.MARK) {
+                    return new Result(options.dryRun() ? plan.object() : write(key, current, old, plan.object()),
+                            Outcome.TERMINATING);
+                }
+                if (options.dryRun()) {
+                    return new Result(old, Outcome.REMOVED);
                 }
                 if (options.propagation() == Propagation.ORPHAN) {
                     orphanDependents(current.uid());
                 }
                 ObjectNode deleted = ObjectTrees.parse(store.delete(key, current.uid(), current.resourceVersion()).json());
                 addresses.released(resource, deleted);
-                return new Result(deleted, false);
+                return new Result(deleted, Outcome.REMOVED);
             } catch (StoreException.Conflict e) {
                 if (attempt == ATTEMPTS) {
                     throw ApiException.conflict(resource, name, e.getMessage());
@@ -89,11 +120,15 @@ public final class DeleteOperation {
         }
     }
 
-    /** Whether an update leaves an object marked for deletion with no finalizers: then it goes. */
+    /**
+     * Whether an update leaves an object marked for deletion with no finalizers: then it goes, as
+     * kube-apiserver's {@code ShouldDeleteDuringUpdate} decides. A pod in its grace period stays
+     * until it is deleted with grace 0, however often its node's agent updates its status.
+     */
     boolean finalizersDone(ObjectNode object) {
         JsonNode metadata = object.path("metadata");
-        return metadata.hasNonNull("deletionTimestamp") && !hasFinalizers(object)
-               && !object.path("kind").asString("").equals("Namespace");
+        return metadata.hasNonNull("deletionTimestamp") && metadata.path("deletionGracePeriodSeconds").asLong(0) == 0
+               && !hasFinalizers(object) && !object.path("kind").asString("").equals("Namespace");
     }
 
     /** Removes an object whose finalizers are done; returns it as of the deletion. */
@@ -120,10 +155,15 @@ public final class DeleteOperation {
         if (key.resource().equals(ApiResources.NAMESPACES)) {
             marked.withObjectProperty("status").put("phase", "Terminating");
         }
-        long version = store.update(key, current.resourceVersion(), ObjectTrees.write(rules, key.resource(), marked),
+        return write(key, current, old, marked);
+    }
+
+    /** Stores {@code updated} in place of {@code current} (its MODIFIED event); returns it with its new version. */
+    private ObjectNode write(ObjectKey key, StoredObject current, ObjectNode old, ObjectNode updated) {
+        long version = store.update(key, current.resourceVersion(), ObjectTrees.write(rules, key.resource(), updated),
                 ObjectTrees.labels(old), rules.selectableFields(key.resource(), old));
-        ObjectTrees.setResourceVersion(marked, version);
-        return marked;
+        ObjectTrees.setResourceVersion(updated, version);
+        return updated;
     }
 
     /** Removes the owner's reference from each dependent, so the garbage collector leaves them be. */

@@ -56,7 +56,9 @@ public interface ObjectStore {
 
     /**
      * Objects left behind: every owner in their ownerReferences is gone, or their namespace is.
-     * At most {@code limit} of them.
+     * Objects already being deleted (finalizers, a pod's grace period) are left out: deleting them
+     * again changes nothing, and they would crowd the others out of the batch. At most
+     * {@code limit} of them.
      */
     List<StoredObject> orphans(int limit);
 

@@ -203,10 +203,11 @@ public final class PostgresObjectStore implements ObjectStore {
     public List<StoredObject> orphans(int limit) {
         return jdbc.query("""
                 SELECT o.resource, o.namespace, o.name, o.uid, o.resource_version, o.body::text FROM objects o
-                WHERE (cardinality(o.owner_uids) > 0
-                       AND NOT EXISTS (SELECT 1 FROM objects owner WHERE owner.uid = ANY(o.owner_uids)))
-                   OR (o.namespace <> '' AND NOT EXISTS (
-                       SELECT 1 FROM objects ns WHERE ns.resource = 'namespaces' AND ns.namespace = '' AND ns.name = o.namespace))
+                WHERE o.body->'metadata'->'deletionTimestamp' IS NULL
+                  AND ((cardinality(o.owner_uids) > 0
+                        AND NOT EXISTS (SELECT 1 FROM objects owner WHERE owner.uid = ANY(o.owner_uids)))
+                    OR (o.namespace <> '' AND NOT EXISTS (
+                        SELECT 1 FROM objects ns WHERE ns.resource = 'namespaces' AND ns.namespace = '' AND ns.name = o.namespace)))
                 LIMIT ?""", rowMapper(), limit);
     }
 

@@ -209,4 +209,12 @@ class SwaggerDocumentTest {
         assertThat(definition("io.k8s.api.core.v1.Binding").at("/properties/target/$ref").asString())
                 .isEqualTo("#/definitions/io.k8s.api.core.v1.ObjectReference");
     }
+
+    @Test
+    void deletesTakeAGracePeriod() {
+        JsonNode delete = SWAGGER.at("/paths/~1api~1v1~1namespaces~1{namespace}~1pods~1{name}/delete");
+
+        assertThat(delete.at("/parameters").findValuesAsString("name"))
+                .contains("body", "gracePeriodSeconds", "orphanDependents", "propagationPolicy");
+    }
 }
