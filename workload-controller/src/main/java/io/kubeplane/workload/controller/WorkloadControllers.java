@@ -150,10 +150,21 @@ public final class WorkloadControllers implements AutoCloseable {
         return leases;
     }
 
+    /** The pods the Deployment controls, from the cache's owner index. */
+    public List<Pod> podsOf(Deployment deployment) {
+        return pods.store().byIndex(PodIndexes.BY_CONTROLLER, deployment.getMetadata().getUid());
+    }
+
+    /** The pods bound to the node, from the cache's node index. */
+    public List<Pod> podsOn(String node) {
+        return pods.store().byIndex(PodIndexes.BY_NODE, node);
+    }
+
     @Override
     public void close() {
-        for (AutoCloseable closeable : List.<AutoCloseable>of(loops.get(0), loops.get(1), loops.get(2), loops.get(3),
-                deployments, pods, nodes, leases)) {
+        List<AutoCloseable> closeables = new java.util.ArrayList<>(loops);
+        closeables.addAll(List.of(deployments, pods, nodes, leases));
+        for (AutoCloseable closeable : closeables) {
             try {
                 closeable.close();
             } catch (Exception e) {

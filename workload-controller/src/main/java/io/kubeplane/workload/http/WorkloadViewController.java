@@ -99,15 +99,13 @@ public class WorkloadViewController {
         String name = node.getMetadata().getName();
         NodeHealth health = NodeHealth.of(node, running.leases().store().get("kube-node-lease", name), clock.instant(),
                 Duration.ofDays(1));
-        long pods = running.pods().store().list().stream().filter(p -> name.equals(p.getSpec().getNodeName())).count();
+        long pods = running.podsOn(name).size();
         return new NodeView(name, NodeHealth.ready(node), health.lastHeartbeat().toString(),
                 Duration.between(health.lastHeartbeat(), clock.instant()).toSeconds(), pods);
     }
 
     private static DeploymentView deploymentView(WorkloadControllers running, Deployment deployment) {
-        String uid = deployment.getMetadata().getUid();
-        List<Pod> owned = running.pods().store().list().stream().filter(p -> p.getMetadata().getOwnerReferences() != null
-                && p.getMetadata().getOwnerReferences().stream().anyMatch(o -> uid.equals(o.getUid()))).toList();
+        List<Pod> owned = running.podsOf(deployment);
         List<Pod> active = owned.stream().filter(PodStates::active).toList();
         return new DeploymentView(deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName(),
                 RolloutLimits.replicas(deployment), TemplateHash.of(deployment.getSpec().getTemplate()),

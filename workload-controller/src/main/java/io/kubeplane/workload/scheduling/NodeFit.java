@@ -1,10 +1,10 @@
 package io.kubeplane.workload.scheduling;
 
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.kubeplane.workload.nodes.NodeHealth;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +20,7 @@ public final class NodeFit {
 
     /** The reason the node does not fit, as kube-scheduler counts them; empty when it fits. */
     public static Optional<String> misfit(Node node, Pod pod) {
-        if (!ready(node)) {
+        if (!NodeHealth.ready(node)) {
             return Optional.of("node(s) were not ready");
         }
         if (node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable())) {
@@ -40,14 +40,6 @@ public final class NodeFit {
             }
         }
         return Optional.empty();
-    }
-
-    public static boolean ready(Node node) {
-        if (node.getStatus() == null || node.getStatus().getConditions() == null) {
-            return false;
-        }
-        return node.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType()))
-                .map(NodeCondition::getStatus).anyMatch("True"::equals);
     }
 
     private static boolean tolerated(Taint taint, Pod pod) {
