@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -19,19 +20,65 @@ import java.util.TreeSet;
  */
 final class UnknownFields {
 
-    /** The property getters of each model class, looked up once. */
-    private static final ClassValue<List<Method>> GETTERS = new ClassValue<>() {
+    /** How to read one model class: its additional properties and its child properties, looked up once. */
+    private record Accessors(Method additional, List<Getter> getters) {
+    }
+
+    private record Getter(Method method, String property) {
+    }
+
+    private static final ClassValue<Accessors> ACCESSORS = new ClassValue<>() {
         @Override
-        protected List<Method> computeValue(Class<?> type) {
-            List<Method> getters = new ArrayList<>();
+        protected Accessors computeValue(Class<?> type) {
+            List<Getter> getters = new ArrayList<>();
+            Method additional = null;
             for (Method method : type.getMethods()) {
                 if (isPropertyGetter(method)) {
-                    getters.add(method);
+                    getters.add(new Getter(method, property(method)));
+                } else if (method.getName().equals("getAdditionalProperties") && method.getParameterCount() == 0) {
+                    additional = method;
                 }
             }
-            return List.copyOf(getters);
+            return new Accessors(additional, List.copyOf(getters));
         }
     };
+
+    /** Types whose additional properties are their content, not unknown fields: managedFields' fieldsV1, raw objects. */
+    private static final Set<String> FREE_FORM = Set.of("FieldsV1", "RawExtension", "AnyType", "GenericKubernetesResource");
+
+    /** Where the walk is; rendered as {@code spec.ports[0]} only when an unknown field is found there. */
+    private record Path(Path parent, String segment, boolean index) {
+
+        static final Path ROOT = new Path(null, "", false);
+
+        Path field(String name) {
+            return new Path(this, name, false);
+        }
+
+        Path at(Object key) {
+            return new Path(this, "[" + key + "]", true);
+        }
+
+        String render(String field) {
+            StringBuilder out = new StringBuilder();
+            append(out);
+            if (!out.isEmpty()) {
+                out.append('.');
+            }
+            return out.append(field).toString();
+        }
+
+        private void append(StringBuilder out) {
+            if (parent == null) {
+                return;
+            }
+            parent.append(out);
+            if (!index && !out.isEmpty()) {
+                out.append('.');
+            }
+            out.append(segment);
+        }
+    }
 
     private UnknownFields() {
     }
@@ -39,51 +86,47 @@ final class UnknownFields {
     /** The unknown fields' paths; they are removed from the object. */
     static List<String> prune(Object object) {
         List<String> found = new ArrayList<>();
-        walk(object, "", found);
+        walk(object, Path.ROOT, found);
         return found;
     }
 
-    /** Types whose additional properties are their content, not unknown fields: managedFields' fieldsV1, raw objects. */
-    private static final java.util.Set<String> FREE_FORM = java.util.Set.of("FieldsV1", "RawExtension", "AnyType",
-            "GenericKubernetesResource");
-
-    private static void walk(Object value, String path, List<String> found) {
-        if (value instanceof KubernetesResource resource && FREE_FORM.contains(resource.getClass().getSimpleName())) {
-            return;
-        }
+    private static void walk(Object value, Path path, List<String> found) {
         if (value instanceof KubernetesResource resource) {
-            Map<String, Object> additional = additionalProperties(resource);
-            for (String field : new TreeSet<>(additional.keySet())) {
-                found.add(path.isEmpty() ? field : path + "." + field);
+            if (FREE_FORM.contains(resource.getClass().getSimpleName())) {
+                return;
             }
+            Accessors accessors = ACCESSORS.get(resource.getClass());
+            Map<String, Object> additional = additionalProperties(accessors, resource);
             if (!additional.isEmpty()) {
+                for (String field : new TreeSet<>(additional.keySet())) {
+                    found.add(path.render(field));
+                }
                 additional.clear();
             }
-            for (Method getter : GETTERS.get(resource.getClass())) {
-                Object child = invoke(getter, resource);
+            for (Getter getter : accessors.getters()) {
+                Object child = invoke(getter.method(), resource);
                 if (child != null) {
-                    walk(child, join(path, property(getter)), found);
+                    walk(child, path.field(getter.property()), found);
                 }
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                walk(list.get(i), path + "[" + i + "]", found);
+                walk(list.get(i), path.at(i), found);
             }
         } else if (value instanceof Map<?, ?> map) {
-            map.forEach((key, child) -> walk(child, path + "[" + key + "]", found));
+            map.forEach((key, child) -> walk(child, path.at(key), found));
         } else if (value instanceof Collection<?> collection) {
             collection.forEach(child -> walk(child, path, found));
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> additionalProperties(KubernetesResource resource) {
-        try {
-            Object additional = resource.getClass().getMethod("getAdditionalProperties").invoke(resource);
-            return additional instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
+    private static Map<String, Object> additionalProperties(Accessors accessors, KubernetesResource resource) {
+        if (accessors.additional() == null) {
             return Map.of();
         }
+        Object additional = invoke(accessors.additional(), resource);
+        return additional instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
     private static boolean isPropertyGetter(Method method) {
@@ -99,10 +142,6 @@ final class UnknownFields {
     private static String property(Method getter) {
         String name = getter.getName().substring(3);
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
-    }
-
-    private static String join(String path, String field) {
-        return path.isEmpty() ? field : path + "." + field;
     }
 
     private static Object invoke(Method getter, Object target) {

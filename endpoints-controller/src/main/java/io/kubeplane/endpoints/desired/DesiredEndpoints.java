@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +79,16 @@ public final class DesiredEndpoints {
     }
 
     private static Result pack(Map<String, Address> addresses, Map<String, List<EndpointPort>> portsOf) {
+        // Each address's sort key is made once: a Service of a thousand pods is packed on every change.
+        Map<String, String> order = new HashMap<>();
+        addresses.keySet().forEach(ip -> order.put(ip, ipOrder(ip)));
         List<String> byReadiness = new ArrayList<>(addresses.keySet());
-        byReadiness.sort(Comparator.comparing((String ip) -> !addresses.get(ip).ready()).thenComparing(DesiredEndpoints::ipOrder));
+        byReadiness.sort(Comparator.comparing((String ip) -> !addresses.get(ip).ready()).thenComparing(order::get));
         boolean truncated = byReadiness.size() > MAX_ADDRESSES;
-        List<String> kept = truncated ? byReadiness.subList(0, MAX_ADDRESSES) : byReadiness;
+        List<String> kept = new ArrayList<>(truncated ? byReadiness.subList(0, MAX_ADDRESSES) : byReadiness);
+        kept.sort(Comparator.comparing(order::get));
         Map<String, EndpointSubsetBuilder> subsets = new TreeMap<>();
-        for (String ip : kept.stream().sorted(DesiredEndpoints::compareIps).toList()) {
+        for (String ip : kept) {
             List<EndpointPort> ports = portsOf.get(ip).stream()
                     .sorted(Comparator.comparing((EndpointPort p) -> p.getName() == null ? "" : p.getName())
                             .thenComparing(EndpointPort::getPort).thenComparing(EndpointPort::getProtocol))

@@ -45,7 +45,7 @@ public final class RolloutPlanner {
 
         if (recreate(deployment)) {
             if (!old.isEmpty()) {
-                return new RolloutPlan(0, ranked(old), recheck);
+                return new RolloutPlan(0, DeletionOrder.ranked(old), recheck);
             }
             boolean oldStillTerminating = owned.stream().anyMatch(p -> !hash.equals(hashOf(p)) && !PodStates.active(p)
                                                                        && p.getMetadata().getDeletionTimestamp() != null);
@@ -61,14 +61,16 @@ public final class RolloutPlanner {
         List<Pod> delete = new ArrayList<>();
         if (current.size() > replicas) {
             // Scaled down mid-rollout: the surplus of new pods goes like any surplus.
-            delete.addAll(ranked(current).subList(0, current.size() - replicas));
+            delete.addAll(DeletionOrder.firstToGo(current, current.size() - replicas));
         }
         int minAvailable = replicas - limits.maxUnavailable();
         long currentUnavailable = current.stream().filter(p -> !PodStates.available(p, minReadySeconds, now)).count();
         long maxScaledDown = total - minAvailable - currentUnavailable;
         if (maxScaledDown > 0) {
-            List<Pod> unavailableOld = ranked(old.stream().filter(p -> !PodStates.available(p, minReadySeconds, now)).toList());
-            List<Pod> availableOld = ranked(old.stream().filter(p -> PodStates.available(p, minReadySeconds, now)).toList());
+            List<Pod> unavailableOld = DeletionOrder.ranked(
+                    old.stream().filter(p -> !PodStates.available(p, minReadySeconds, now)).toList());
+            List<Pod> availableOld = DeletionOrder.ranked(
+                    old.stream().filter(p -> PodStates.available(p, minReadySeconds, now)).toList());
             int fromUnavailable = (int) Math.min(unavailableOld.size(), maxScaledDown);
             delete.addAll(unavailableOld.subList(0, fromUnavailable));
             long available = active.stream().filter(p -> PodStates.available(p, minReadySeconds, now)).count();
@@ -94,11 +96,7 @@ public final class RolloutPlanner {
         if (current.size() < replicas) {
             return new RolloutPlan(replicas - current.size(), List.of(), recheck);
         }
-        return new RolloutPlan(0, ranked(current).subList(0, current.size() - replicas), recheck);
-    }
-
-    private static List<Pod> ranked(List<Pod> pods) {
-        return pods.stream().sorted(DeletionOrder.FIRST_TO_GO).toList();
+        return new RolloutPlan(0, DeletionOrder.firstToGo(current, current.size() - replicas), recheck);
     }
 
     private static Duration recheck(List<Pod> active, int minReadySeconds, Instant now) {
