@@ -91,6 +91,36 @@ class DnsIT {
         assertThat(http("/dns/v1/explain?name=web.dns.svc.cluster.local&type=A")).contains("Service dns/web");
     }
 
+    /** Runs the real {@code dig} against dns-service; its whole output. */
+    private static String dig(String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("dig", "@127.0.0.1", "-p", Integer.toString(dnsPort),
+                "+time=2", "+tries=1"));
+        command.addAll(Arrays.asList(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("dig finished").isTrue();
+        return output;
+    }
+
+    @Test
+    void digSeesWhatAClusterDnsAnswers() throws Exception {
+        kubectl.run("create", "namespace", "digging");
+        String ip = kubectl.run("-n", "digging", "create", "service", "clusterip", "api", "--tcp=443:8443", "-o",
+                "jsonpath={.spec.clusterIP}");
+        eventually().untilAsserted(() -> assertThat(dig("+short", "api.digging.svc.cluster.local", "A").strip()).isEqualTo(ip));
+
+        String full = dig("api.digging.svc.cluster.local", "A");
+        assertThat(full).contains("status: NOERROR").containsPattern("flags: qr aa rd;")
+                .containsPattern("api\\.digging\\.svc\\.cluster\\.local\\.\\s+\\d+\\s+IN\\s+A\\s+" + Pattern.quote(ip));
+        assertThat(dig("+tcp", "+short", "_443-8443._tcp.api.digging.svc.cluster.local", "SRV").strip())
+                .isEqualTo("0 100 443 api.digging.svc.cluster.local.");
+        assertThat(dig("+short", "-x", ip).strip()).isEqualTo("api.digging.svc.cluster.local.");
+        assertThat(dig("missing.digging.svc.cluster.local", "A")).contains("status: NXDOMAIN")
+                .containsPattern("cluster\\.local\\.\\s+\\d+\\s+IN\\s+SOA");
+        // Not an open resolver: names outside the cluster's zones are refused.
+        assertThat(dig("example.com", "A")).contains("status: REFUSED");
+    }
+
     @Test
     void missingNamesAreNxdomainWithTheSoaAndOtherZonesAreRefused() throws Exception {
         Message missing = query("nope.default.svc.cluster.local.", Type.A, false);
