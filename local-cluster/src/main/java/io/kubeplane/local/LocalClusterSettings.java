@@ -66,6 +66,7 @@ public record LocalClusterSettings(
               --proxy-agent-port=PORT      the agent of node-1, on 127.0.0.1 (8084)
               --workload-controller-port=PORT (8085)
               --second-proxy-agent-port=PORT the agent of node-2, on 127.0.0.2 (8086)
+              --dns-port=PORT              cluster DNS, UDP and TCP on 127.0.0.1 (10053)
               --startup-timeout=DURATION   e.g. 90s or 2m (120s)
               --disable=NAME[,NAME]        components not to start, e.g. to run one from an IDE [KUBEPLANE_DISABLE]
               -h, --help                   this help
@@ -122,18 +123,18 @@ public record LocalClusterSettings(
      * @param secure             api-server HTTPS, what kubectl talks to
      */
     public record Ports(int apiServer, int secure, int ipamService, int endpointsController, int dnsService,
-                        int proxyAgent, int workloadController, int secondProxyAgent) {
+                        int proxyAgent, int workloadController, int secondProxyAgent, int dns) {
 
         private static final List<String> FLAGS = List.of("--api-server-port", "--secure-port", "--ipam-service-port",
                 "--endpoints-controller-port", "--dns-service-port", "--proxy-agent-port", "--workload-controller-port",
-                "--second-proxy-agent-port");
+                "--second-proxy-agent-port", "--dns-port");
 
-        public static final Ports DEFAULT = new Ports(8080, 6443, 8081, 8082, 8083, 8084, 8085, 8086);
+        public static final Ports DEFAULT = new Ports(8080, 6443, 8081, 8082, 8083, 8084, 8085, 8086, 10053);
 
         public Ports {
             Map<Integer, String> seen = new HashMap<>();
             int[] values = {apiServer, secure, ipamService, endpointsController, dnsService, proxyAgent, workloadController,
-                secondProxyAgent};
+                secondProxyAgent, dns};
             for (int i = 0; i < values.length; i++) {
                 requirePort(values[i], FLAGS.get(i));
                 String earlier = seen.putIfAbsent(values[i], FLAGS.get(i));
@@ -147,7 +148,7 @@ public record LocalClusterSettings(
         Map<Integer, String> byPort() {
             Map<Integer, String> names = new LinkedHashMap<>();
             int[] values = {apiServer, secure, ipamService, endpointsController, dnsService, proxyAgent, workloadController,
-                secondProxyAgent};
+                secondProxyAgent, dns};
             for (int i = 0; i < values.length; i++) {
                 names.put(values[i], FLAGS.get(i));
             }
@@ -195,7 +196,8 @@ public record LocalClusterSettings(
                 port(flags, "dns-service-port", Ports.DEFAULT.dnsService()),
                 port(flags, "proxy-agent-port", Ports.DEFAULT.proxyAgent()),
                 port(flags, "workload-controller-port", Ports.DEFAULT.workloadController()),
-                port(flags, "second-proxy-agent-port", Ports.DEFAULT.secondProxyAgent()));
+                port(flags, "second-proxy-agent-port", Ports.DEFAULT.secondProxyAgent()),
+                port(flags, "dns-port", Ports.DEFAULT.dns()));
         String timeout = flags.remove("startup-timeout");
         String disable = value(flags, "disable", env, "KUBEPLANE_DISABLE");
         if (!flags.isEmpty()) {
@@ -274,7 +276,8 @@ public record LocalClusterSettings(
 
     private static final Set<String> KNOWN = Set.of("home", "db-url", "db-user", "kafka-bootstrap", "kafka-port",
             "api-server-port", "secure-port", "ipam-service-port", "endpoints-controller-port", "dns-service-port",
-            "proxy-agent-port", "workload-controller-port", "startup-timeout", "disable");
+            "proxy-agent-port", "workload-controller-port", "second-proxy-agent-port", "dns-port", "startup-timeout",
+            "disable");
 
     /** The components {@code --disable} may name. */
     public static final List<String> OPTIONAL_COMPONENTS = List.of("ipam-service", "endpoints-controller", "dns-service",

@@ -62,7 +62,7 @@ class LocalClusterIT {
         settings = LocalClusterSettings.defaults(home)
                 .withDatabase(new LocalClusterSettings.Database(admin.withDatabase(database).url(), PG_USER, PG_PASSWORD, true, true))
                 .withPorts(new LocalClusterSettings.Ports(freePort(), freePort(), freePort(), freePort(), freePort(),
-                        freePort(), freePort(), freePort()))
+                        freePort(), freePort(), freePort(), freePort()))
                 .withKafkaPort(freePort())
                 .withStartupTimeout(Duration.ofSeconds(150));
     }

@@ -71,11 +71,11 @@ class LocalClusterSettingsTest {
                         }),
                 Arguments.of(named("every port moved", new Input(List.of("--api-server-port=18080", "--secure-port=16443",
                                 "--ipam-service-port=18081", "--endpoints-controller-port=18082", "--dns-service-port=18083",
-                                "--proxy-agent-port=18084", "--workload-controller-port=18085", "--second-proxy-agent-port=18086",
-                                "--kafka-port=19092"), Map.of())),
+                                "--proxy-agent-port=18084", "--workload-controller-port=18085", "--second-proxy-agent-port", "18086",
+                                "--dns-port=11053", "--kafka-port=19092"), Map.of())),
                         (Consumer<LocalClusterSettings>) s -> {
                             assertThat(s.ports()).isEqualTo(new LocalClusterSettings.Ports(
-                                    18080, 16443, 18081, 18082, 18083, 18084, 18085, 18086));
+                                    18080, 16443, 18081, 18082, 18083, 18084, 18085, 18086, 11053));
                             assertThat(s.kafkaPort()).isEqualTo(19092);
                         }),
                 Arguments.of(named("startup timeout in seconds, minutes or ISO-8601", new Input(

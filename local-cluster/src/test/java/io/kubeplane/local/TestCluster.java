@@ -81,7 +81,7 @@ public final class TestCluster implements AutoCloseable {
         settings = LocalClusterSettings.defaults(home)
                 .withDatabase(new LocalClusterSettings.Database(admin.withDatabase(database).url(), PG_USER, PG_PASSWORD, true, true))
                 .withPorts(new LocalClusterSettings.Ports(freePort(), freePort(), freePort(), freePort(), freePort(),
-                        freePort(), freePort(), freePort()))
+                        freePort(), freePort(), freePort(), freePort()))
                 .withKafkaPort(freePort())
                 .withDisabled(disabled)
                 .withStartupTimeout(Duration.ofSeconds(150));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ClusterComponentsTest {
 
     private static final LocalClusterSettings.Ports PORTS = new LocalClusterSettings.Ports(
-            18080, 16443, 18081, 18082, 18083, 18084, 18085, 18086);
+            18080, 16443, 18081, 18082, 18083, 18084, 18085, 18086, 11053);
 
     private final List<Component> components = ClusterComponents.of(PORTS, "127.0.0.1:19092",
             Path.of("/home/dev/.kubeplane/tokens.csv"), Path.of("/home/dev/.kubeplane/authorization.yaml"),
