@@ -1,0 +1,47 @@
+package io.kubeplane.proxy.kernel;
+
+import io.kubeplane.proxy.kernel.CommandRunner.CommandException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code --mode nftables}: programs kube-proxy's {@code table ip kube-proxy} with {@code nft -f -},
+ * one transaction per sync. A full sync deletes and re-creates the table in that one transaction,
+ * so nothing of an earlier ruleset survives and the kernel never shows half of either; a partial
+ * sync applies only the renderer's changes. {@link #close()} deletes the table.
+ *
+ * <p>Thread-safety as {@link RuleTextDataPlane}.
+ */
+public final class NftablesDataPlane extends RuleTextDataPlane {
+
+    public static final String MODE = "nftables";
+
+    private final CommandRunner runner;
+
+    /**
+     * @param texts          the nftables renderer's texts
+     * @param runner         runs {@code nft}, in the node's namespace
+     * @param clock          when a full sync is due
+     * @param fullSyncPeriod how often everything is rewritten ({@link SyncSchedule#DEFAULT_PERIOD})
+     */
+    public NftablesDataPlane(RuleTexts texts, CommandRunner runner, Clock clock, Duration fullSyncPeriod) {
+        super(texts, clock, fullSyncPeriod);
+        this.runner = runner;
+    }
+
+    @Override
+    public String mode() {
+        return MODE;
+    }
+
+    @Override
+    void apply(String text, boolean full) throws CommandException {
+        runner.run(List.of("nft", "-f", "-"), text);
+    }
+
+    @Override
+    void remove(String cleanupText) throws CommandException {
+        runner.run(List.of("nft", "-f", "-"), cleanupText);
+    }
+}
