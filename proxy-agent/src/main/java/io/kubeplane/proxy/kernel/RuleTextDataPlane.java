@@ -6,6 +6,7 @@ import io.kubeplane.proxy.desired.ServicePortName;
 import io.kubeplane.proxy.desired.ServicePortRule;
 import io.kubeplane.proxy.kernel.CommandRunner.CommandException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
@@ -31,7 +32,7 @@ public abstract sealed class RuleTextDataPlane implements DataPlane
     private volatile @Nullable ProxyState synced;
     private volatile @Nullable AppliedRules lastApplied;
 
-    RuleTextDataPlane(RuleTexts texts, Clock clock, java.time.Duration fullSyncPeriod) {
+    RuleTextDataPlane(RuleTexts texts, Clock clock, Duration fullSyncPeriod) {
         this.texts = texts;
         this.clock = clock;
         this.schedule = new SyncSchedule(clock, fullSyncPeriod);
@@ -68,9 +69,11 @@ public abstract sealed class RuleTextDataPlane implements DataPlane
         String unavailable = unavailable();
         if (unavailable != null) {
             // Keep the text for the /rules view: rendering is all this node allows.
-            lastApplied = new AppliedRules(text, full, clock.instant());
+            lastApplied = new AppliedRules(text, full, clock.instant(), Duration.ofNanos(System.nanoTime() - start),
+                    Duration.ZERO);
             throw new SyncException(mode() + ": " + unavailable);
         }
+        long rendered = System.nanoTime();
         try {
             apply(text, full);
         } catch (CommandException e) {
@@ -79,12 +82,18 @@ public abstract sealed class RuleTextDataPlane implements DataPlane
             throw new SyncException(mode() + ": " + (full ? "full" : "partial") + " sync failed, the next is full: "
                                     + e.getMessage(), e);
         }
-        long micros = (System.nanoTime() - start) / 1000;
+        long applied = System.nanoTime();
         synced = state;
         schedule.succeeded(full);
-        lastApplied = new AppliedRules(text, full, clock.instant());
-        return new SyncResult(full, changed, "%s: %s sync, %d service ports, %d bytes in %d.%03d ms".formatted(mode(),
-                full ? "full" : "partial", changed, text.length(), micros / 1000, micros % 1000));
+        lastApplied = new AppliedRules(text, full, clock.instant(), Duration.ofNanos(rendered - start),
+                Duration.ofNanos(applied - rendered));
+        return new SyncResult(full, changed, "%s: %s sync, %d service ports, %d bytes, rendered in %s ms, applied in %s ms"
+                .formatted(mode(), full ? "full" : "partial", changed, text.length(), millis(rendered - start),
+                        millis(applied - rendered)));
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     /**
@@ -140,8 +149,11 @@ public abstract sealed class RuleTextDataPlane implements DataPlane
      *
      * @param text the text handed to {@code nft -f} or {@code iptables-restore}, or rendered only
      * @param full whether it was a full sync
-     * @param at   when it was applied
+     * @param at         when it was applied
+     * @param renderTime how long rendering took
+     * @param applyTime  how long {@code nft}, {@code iptables-restore} (with its helpers) ran; zero when
+     *                   nothing was applied
      */
-    public record AppliedRules(String text, boolean full, Instant at) {
+    public record AppliedRules(String text, boolean full, Instant at, Duration renderTime, Duration applyTime) {
     }
 }
