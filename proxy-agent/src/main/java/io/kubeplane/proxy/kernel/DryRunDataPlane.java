@@ -23,6 +23,11 @@ public final class DryRunDataPlane extends RuleTextDataPlane {
         super(texts, clock, fullSyncPeriod);
     }
 
+    /** The agent's constructor: a full text every {@link #DEFAULT_FULL_SYNC_PERIOD}, changes in between. */
+    public DryRunDataPlane(RuleTexts texts, Clock clock) {
+        this(texts, clock, DEFAULT_FULL_SYNC_PERIOD);
+    }
+
     @Override
     public String mode() {
         return MODE;

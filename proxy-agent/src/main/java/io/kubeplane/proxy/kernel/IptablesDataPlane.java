@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code --mode iptables}: programs kube-proxy's chains in the {@code filter} and {@code nat}
@@ -81,7 +82,7 @@ public final class IptablesDataPlane extends RuleTextDataPlane {
      * @param texts          the iptables renderer's texts
      * @param runner         runs the iptables tools, in the node's namespace
      * @param clock          when a full sync is due
-     * @param fullSyncPeriod how often everything is rewritten ({@link SyncSchedule#DEFAULT_PERIOD})
+     * @param fullSyncPeriod how often everything is rewritten ({@link #DEFAULT_FULL_SYNC_PERIOD})
      * @param jumps          the jumps from the built-in chains, normally {@link #KUBE_PROXY_JUMPS}
      */
     public IptablesDataPlane(RuleTexts texts, CommandRunner runner, Clock clock, Duration fullSyncPeriod,
@@ -89,6 +90,15 @@ public final class IptablesDataPlane extends RuleTextDataPlane {
         super(texts, clock, fullSyncPeriod);
         this.runner = runner;
         this.jumps = List.copyOf(jumps);
+    }
+
+    /**
+     * The agent's constructor: the iptables tools in {@code netns} (null for the agent's own
+     * namespace), kube-proxy's jumps, full resync every {@link #DEFAULT_FULL_SYNC_PERIOD}.
+     */
+    public IptablesDataPlane(RuleTexts texts, @Nullable String netns, Clock clock) {
+        this(texts, new CommandRunner(netns, DEFAULT_COMMAND_TIMEOUT), clock, DEFAULT_FULL_SYNC_PERIOD,
+                KUBE_PROXY_JUMPS);
     }
 
     @Override

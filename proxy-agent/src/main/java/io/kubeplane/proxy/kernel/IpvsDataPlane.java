@@ -38,6 +38,14 @@ public final class IpvsDataPlane extends RuleTextDataPlane {
         this.kernelHasIpvs = kernelHasIpvs(root);
     }
 
+    /**
+     * The agent's constructor: {@code ipvsadm} in {@code netns} (null for the agent's own
+     * namespace), the running kernel's {@code /proc} and {@code /sys}.
+     */
+    public IpvsDataPlane(RuleTexts texts, @Nullable String netns, Clock clock) {
+        this(texts, new CommandRunner(netns, DEFAULT_COMMAND_TIMEOUT), clock, DEFAULT_FULL_SYNC_PERIOD, Path.of("/"));
+    }
+
     /** Whether the kernel under {@code root} has IPVS: the module is loaded or built in. */
     public static boolean kernelHasIpvs(Path root) {
         return Files.exists(root.resolve("proc/net/ip_vs")) || Files.exists(root.resolve("sys/module/ip_vs"));
@@ -56,8 +64,8 @@ public final class IpvsDataPlane extends RuleTextDataPlane {
     @Override
     @Nullable String unavailable() {
         return kernelHasIpvs ? null
-                : "the kernel has no ip_vs (neither /proc/net/ip_vs nor /sys/module/ip_vs exists); "
-                  + "the IPVS rules are only rendered, nothing is applied";
+                : "the kernel has no ip_vs; rules are rendered only (see /rules?format=ipvs); "
+                  + "neither /proc/net/ip_vs nor /sys/module/ip_vs exists, nothing is applied";
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.kubeplane.proxy.kernel.CommandRunner.CommandException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code --mode nftables}: programs kube-proxy's {@code table ip kube-proxy} with {@code nft -f -},
@@ -23,11 +24,19 @@ public final class NftablesDataPlane extends RuleTextDataPlane {
      * @param texts          the nftables renderer's texts
      * @param runner         runs {@code nft}, in the node's namespace
      * @param clock          when a full sync is due
-     * @param fullSyncPeriod how often everything is rewritten ({@link SyncSchedule#DEFAULT_PERIOD})
+     * @param fullSyncPeriod how often everything is rewritten ({@link #DEFAULT_FULL_SYNC_PERIOD})
      */
     public NftablesDataPlane(RuleTexts texts, CommandRunner runner, Clock clock, Duration fullSyncPeriod) {
         super(texts, clock, fullSyncPeriod);
         this.runner = runner;
+    }
+
+    /**
+     * The agent's constructor: {@code nft} in {@code netns} (null for the agent's own namespace),
+     * full resync every {@link #DEFAULT_FULL_SYNC_PERIOD}.
+     */
+    public NftablesDataPlane(RuleTexts texts, @Nullable String netns, Clock clock) {
+        this(texts, new CommandRunner(netns, DEFAULT_COMMAND_TIMEOUT), clock, DEFAULT_FULL_SYNC_PERIOD);
     }
 
     @Override

@@ -26,6 +26,12 @@ import org.jspecify.annotations.Nullable;
 public abstract sealed class RuleTextDataPlane implements DataPlane
         permits NftablesDataPlane, IptablesDataPlane, DryRunDataPlane, IpvsDataPlane {
 
+    /** How often a full sync rewrites everything: one hour, kube-proxy's {@code proxyutil.FullSyncPeriod}. */
+    public static final Duration DEFAULT_FULL_SYNC_PERIOD = SyncSchedule.DEFAULT_PERIOD;
+
+    /** How long one {@code nft} or {@code iptables-restore} call may run before it is killed. */
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
     private final RuleTexts texts;
     private final SyncSchedule schedule;
     private final Clock clock;
