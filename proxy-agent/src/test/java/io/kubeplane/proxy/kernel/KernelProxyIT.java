@@ -50,7 +50,7 @@ class KernelProxyIT {
     @BeforeAll
     static void buildTopology() throws Exception {
         requirePrerequisites();
-        topology = NetnsTopology.create("kp");
+        topology = NetnsTopology.create();
     }
 
     @AfterAll
@@ -87,7 +87,7 @@ class KernelProxyIT {
     @Test
     void podsAnswerAcrossNodesWithoutAnyServiceRules() throws Exception {
         for (String ip : List.of(POD1_IP, POD2_IP, POD3_IP)) {
-            assertThat(get("client", "http://" + ip + ":" + HTTP_PORT + "/")).startsWith("kp-pod");
+            assertThat(get("client", "http://" + ip + ":" + HTTP_PORT + "/")).startsWith(topology.ns("pod"));
         }
     }
 
@@ -112,7 +112,6 @@ class KernelProxyIT {
     private static final String STICKY_VIP = "10.96.0.52";
     private static final String EMPTY_VIP = "10.96.0.53";
     private static final int NODE_PORT = 30080;
-    private static final Set<String> ALL_PODS = Set.of("kp-pod1", "kp-pod2", "kp-pod3");
     private static final List<Pod> PODS = List.of(new Pod(POD1_IP, "node1"), new Pod(POD2_IP, "node1"),
             new Pod(POD3_IP, "node2"));
 
@@ -155,7 +154,7 @@ class KernelProxyIT {
     void clusterIPReachesEveryPodFromAPodOnTheNode(Mode mode) throws Exception {
         sync(mode, cluster(PODS));
 
-        assertThat(answers("client", "http://" + WEB_VIP + "/", 30)).isEqualTo(ALL_PODS);
+        assertThat(answers("client", "http://" + WEB_VIP + "/", 30)).isEqualTo(pods("pod1", "pod2", "pod3"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -164,7 +163,7 @@ class KernelProxyIT {
         sync(mode, cluster(PODS));
 
         // kp-pod3 on node 2 answers only if node 1 masqueraded: it would answer kp-outside directly
-        assertThat(answers("outside", "http://" + NODE1_IP + ":" + NODE_PORT + "/", 30)).isEqualTo(ALL_PODS);
+        assertThat(answers("outside", "http://" + NODE1_IP + ":" + NODE_PORT + "/", 30)).isEqualTo(pods("pod1", "pod2", "pod3"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -179,14 +178,14 @@ class KernelProxyIT {
     @MethodSource("modes")
     void podRemovedFromTheSliceStopsAnsweringAfterAPartialSync(Mode mode) throws Exception {
         sync(mode, cluster(PODS));
-        assertThat(answers("client", "http://" + WEB_VIP + "/", 30)).isEqualTo(ALL_PODS);
+        assertThat(answers("client", "http://" + WEB_VIP + "/", 30)).isEqualTo(pods("pod1", "pod2", "pod3"));
 
         SyncResult partial = plane.sync(cluster(PODS.subList(0, 2)));
         System.out.println("[" + mode + "] " + partial.summary());
 
         assertThat(partial.full()).isFalse();
         assertThat(partial.changed()).isEqualTo(1);
-        assertThat(answers("client", "http://" + WEB_VIP + "/", 30)).isEqualTo(Set.of("kp-pod1", "kp-pod2"));
+        assertThat(answers("client", "http://" + WEB_VIP + "/", 30)).isEqualTo(pods("pod1", "pod2"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -211,6 +210,11 @@ class KernelProxyIT {
 
         assertNoKubeProxyRules();
         assertThat(curlExit("client", "http://" + WEB_VIP + "/")).isNotZero();
+    }
+
+    /** The names the given pods answer with. */
+    private static Set<String> pods(String... roles) {
+        return Stream.of(roles).map(topology::ns).collect(java.util.stream.Collectors.toSet());
     }
 
     private static String get(String role, String url) throws CommandException {

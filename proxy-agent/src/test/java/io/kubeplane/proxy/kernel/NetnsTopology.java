@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A two-node cluster made of network namespaces, for proving the kernel data planes with real
@@ -39,8 +44,10 @@ import java.util.concurrent.TimeUnit;
  * br_netfilter were loaded. Node 1 routes 10.250.2.0/24 via node 2 and back; both forward.
  *
  * <p>Pods kp-pod1..3 each run a python3 HTTP server on port 8080 answering its pod's name.
- * {@link #create} first removes what a crashed run with the same prefix left, under a file lock
- * so two runs with one prefix never share the namespaces. Not thread-safe; one test owns it.
+ * {@link #create()} gives each run a prefix of its own ({@code kp} and the JVM's pid in base 36)
+ * and holds a file lock named after it while the topology exists. Before building, it removes the
+ * namespaces of every earlier run whose lock is free, i.e. whose JVM died without cleaning up;
+ * namespaces of a run still going are left alone. Not thread-safe; one test owns it.
  */
 final class NetnsTopology implements AutoCloseable {
 
@@ -88,13 +95,20 @@ final class NetnsTopology implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** Prefixes of topologies: {@code kp} and up to four base-36 digits. */
+    private static final Pattern OUR_NAMESPACE = Pattern.compile("(kp[a-z0-9]{0,4})-(" + String.join("|", ROLES) + ")");
+
+    /** {@link #create(String)} with this run's own prefix, {@code kp} and the pid in base 36. */
+    static NetnsTopology create() throws IOException, CommandException {
+        return create("kp" + Long.toString(ProcessHandle.current().pid() % (36 * 36 * 36 * 36), 36));
+    }
+
     /** Builds the whole topology and starts the pods' servers; on any failure removes what it made. */
     static NetnsTopology create(String prefix) throws IOException, CommandException {
         if (!prefix.matches("[a-z][a-z0-9]{0,5}")) {
             throw new IllegalArgumentException("prefix must be 1-6 lower-case letters or digits, was " + prefix);
         }
-        FileChannel channel = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "kubeplane-netns-" + prefix
-                + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(lockPath(prefix), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         NetnsTopology topology = new NetnsTopology(prefix, channel, channel.lock());
         try {
             topology.removeLeftovers();
@@ -104,6 +118,14 @@ final class NetnsTopology implements AutoCloseable {
             topology.close();
             throw e;
         }
+    }
+
+    private static Path lockPath(String prefix) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "kubeplane-netns-" + prefix + ".lock");
+    }
+
+    String prefix() {
+        return prefix;
     }
 
     String ns(String role) {
@@ -143,13 +165,38 @@ final class NetnsTopology implements AutoCloseable {
         return runner.run(List.of("ip", "netns", "list")).stdout().lines().map(l -> l.split(" ", 2)[0]).toList();
     }
 
-    private void removeLeftovers() throws CommandException {
-        List<String> names = existingNamespaces();
-        for (String role : ROLES.reversed()) {
-            if (names.contains(ns(role))) {
-                killProcessesIn(ns(role));
-                runner.run(List.of("ip", "netns", "delete", ns(role)));
+    /**
+     * Deletes the namespaces of our own prefix (a crashed run whose pid we now have) and of every
+     * other prefix whose lock no live run holds.
+     */
+    private void removeLeftovers() throws CommandException, IOException {
+        Map<String, List<String>> byPrefix = new TreeMap<>();
+        for (String name : existingNamespaces()) {
+            Matcher m = OUR_NAMESPACE.matcher(name);
+            if (m.matches()) {
+                byPrefix.computeIfAbsent(m.group(1), p -> new ArrayList<>()).add(name);
             }
+        }
+        for (var entry : byPrefix.entrySet()) {
+            if (entry.getKey().equals(prefix)) {
+                deleteNamespaces(entry.getValue());
+                continue;
+            }
+            try (FileChannel channel = FileChannel.open(lockPath(entry.getKey()), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock free = channel.tryLock()) {
+                if (free != null) {
+                    deleteNamespaces(entry.getValue());
+                }
+            } catch (OverlappingFileLockException e) {
+                // a topology in this JVM holds it: still in use
+            }
+        }
+    }
+
+    private void deleteNamespaces(List<String> namespaces) throws CommandException {
+        for (String namespace : namespaces) {
+            killProcessesIn(namespace);
+            runner.run(List.of("ip", "netns", "delete", namespace));
         }
     }
 
