@@ -11,9 +11,11 @@ import static io.kubeplane.proxy.kernel.NetnsTopology.POD1_IP;
 import static io.kubeplane.proxy.kernel.NetnsTopology.POD2_IP;
 import static io.kubeplane.proxy.kernel.NetnsTopology.POD3_IP;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.kubeplane.proxy.dataplane.DataPlane.SyncException;
 import io.kubeplane.proxy.dataplane.DataPlane.SyncResult;
 import io.kubeplane.proxy.desired.ProxyState;
 import io.kubeplane.proxy.kernel.ClusterObjects.Pod;
@@ -25,7 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -91,8 +93,11 @@ class KernelProxyIT {
         }
     }
 
-    /** A data plane programming node 1. */
-    record Mode(String name, Function<CommandRunner, RuleTextDataPlane> create) {
+    /**
+     * A data plane programming node 1, and how someone else (an admin, another tool) wipes its
+     * service rules behind its back.
+     */
+    record Mode(String name, BiFunction<CommandRunner, Clock, RuleTextDataPlane> create, List<String> wipe) {
         @Override
         public String toString() {
             return name;
@@ -101,10 +106,12 @@ class KernelProxyIT {
 
     static Stream<Named<Mode>> modes() {
         return Stream.of(
-                Named.of("nftables", new Mode("nftables", runner -> new NftablesDataPlane(new StandInNftablesTexts(),
-                        runner, Clock.systemUTC(), SyncSchedule.DEFAULT_PERIOD))),
-                Named.of("iptables", new Mode("iptables", runner -> new IptablesDataPlane(new StandInIptablesTexts(),
-                        runner, Clock.systemUTC(), SyncSchedule.DEFAULT_PERIOD, IptablesDataPlane.KUBE_PROXY_JUMPS))));
+                Named.of("nftables", new Mode("nftables", (runner, clock) -> new NftablesDataPlane(
+                        new StandInNftablesTexts(), runner, clock, SyncSchedule.DEFAULT_PERIOD),
+                        List.of("nft", "delete", "table", "ip", "kube-proxy"))),
+                Named.of("iptables", new Mode("iptables", (runner, clock) -> new IptablesDataPlane(
+                        new StandInIptablesTexts(), runner, clock, SyncSchedule.DEFAULT_PERIOD,
+                        IptablesDataPlane.KUBE_PROXY_JUMPS), List.of("iptables", "-t", "nat", "-F", "KUBE-SERVICES"))));
     }
 
     private static final String WEB_VIP = "10.96.0.50";
@@ -125,10 +132,11 @@ class KernelProxyIT {
     }
 
     private RuleTextDataPlane plane;
+    private final TestClock clock = new TestClock();
 
     private RuleTextDataPlane sync(Mode mode, ProxyState state) throws Exception {
         if (plane == null) {
-            plane = mode.create().apply(new CommandRunner(topology.node1(), Duration.ofSeconds(30)));
+            plane = mode.create().apply(new CommandRunner(topology.node1(), Duration.ofSeconds(30)), clock);
         }
         SyncResult result = plane.sync(state);
         System.out.println("[" + mode + "] " + result.summary());
@@ -185,6 +193,35 @@ class KernelProxyIT {
 
         assertThat(partial.full()).isFalse();
         assertThat(partial.changed()).isEqualTo(1);
+        assertThat(answers("client", "http://" + WEB_VIP + "/", 30)).isEqualTo(pods("pod1", "pod2"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
+    void periodicFullSyncRepairsRulesSomeoneWiped(Mode mode) throws Exception {
+        sync(mode, cluster(PODS));
+        topology.exec("node1", mode.wipe().toArray(String[]::new));
+        assertThat(curlExit("client", "http://" + WEB_VIP + "/")).as("the service without its rules").isNotZero();
+
+        clock.advance(SyncSchedule.DEFAULT_PERIOD);
+        SyncResult resync = plane.sync(cluster(PODS));
+
+        assertThat(resync.full()).isTrue();
+        assertThat(answers("client", "http://" + WEB_VIP + "/", 30)).isEqualTo(pods("pod1", "pod2", "pod3"));
+    }
+
+    @Test
+    void failedPartialSyncIsFollowedByAFullOneThatRepairs() throws Exception {
+        Mode nftables = modes().findFirst().orElseThrow().getPayload();
+        sync(nftables, cluster(PODS));
+        // Without its table, the next change text has nothing to change: nft fails.
+        topology.exec("node1", nftables.wipe().toArray(String[]::new));
+
+        assertThatThrownBy(() -> plane.sync(cluster(PODS.subList(0, 2)))).isInstanceOf(SyncException.class)
+                .hasMessageContaining("partial sync failed, the next is full");
+        SyncResult retry = plane.sync(cluster(PODS.subList(0, 2)));
+
+        assertThat(retry.full()).isTrue();
         assertThat(answers("client", "http://" + WEB_VIP + "/", 30)).isEqualTo(pods("pod1", "pod2"));
     }
 
