@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.kubeplane.proxy.dataplane.DataPlane.SyncException;
 import io.kubeplane.proxy.desired.ProxyState;
+import io.kubeplane.proxy.rules.IptablesRules;
+import io.kubeplane.proxy.rules.NftablesRules;
 import io.kubeplane.proxy.kernel.ClusterObjects.Pod;
 import io.kubeplane.proxy.kernel.RuleTextDataPlane.AppliedRules;
 import java.time.Clock;
@@ -23,7 +25,7 @@ import java.util.Locale;
  * </pre>
  *
  * ClusterIPs 10.96.0.0/16 (one per service), endpoints 10.128.0.0/9, target port 8080. The texts
- * are the test-scope stand-in renderers' ({@link StandInNftablesTexts}, {@link StandInIptablesTexts});
+ * are the renderers' ({@link NftablesRules}, {@link IptablesRules});
  * {@code -Dkubeplane.bench.dump=<dir>} writes the full and one partial text for timing by hand.
  *
  * <p>Measured on 2 shared cores, Linux 6.18, nft 1.0.6, iptables-nft (apply time only):
@@ -61,11 +63,11 @@ public final class KernelApplyBenchmark {
                     (System.nanoTime() - t) / 1e6);
             CommandRunner runner = new CommandRunner(NETNS, Duration.ofMinutes(5));
             if (modes.contains(NftablesDataPlane.MODE)) {
-                measure(new NftablesDataPlane(new StandInNftablesTexts(), runner, Clock.systemUTC(),
+                measure(new NftablesDataPlane(new NftablesRules(), runner, Clock.systemUTC(),
                         SyncSchedule.DEFAULT_PERIOD), full, changed);
             }
             if (modes.contains(IptablesDataPlane.MODE)) {
-                measure(new IptablesDataPlane(new StandInIptablesTexts(), runner, Clock.systemUTC(),
+                measure(new IptablesDataPlane(new IptablesRules(), runner, Clock.systemUTC(),
                         SyncSchedule.DEFAULT_PERIOD, IptablesDataPlane.KUBE_PROXY_JUMPS), full, changed);
             }
         } finally {

@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.kubeplane.proxy.dataplane.DataPlane.SyncException;
 import io.kubeplane.proxy.dataplane.DataPlane.SyncResult;
 import io.kubeplane.proxy.desired.ProxyState;
+import io.kubeplane.proxy.rules.IptablesRules;
+import io.kubeplane.proxy.rules.NftablesRules;
 import io.kubeplane.proxy.kernel.ClusterObjects.Pod;
 import io.kubeplane.proxy.kernel.CommandRunner.CommandException;
 import java.nio.file.Files;
@@ -107,10 +109,10 @@ class KernelProxyIT {
     static Stream<Named<Mode>> modes() {
         return Stream.of(
                 Named.of("nftables", new Mode("nftables", (runner, clock) -> new NftablesDataPlane(
-                        new StandInNftablesTexts(), runner, clock, SyncSchedule.DEFAULT_PERIOD),
+                        new NftablesRules(), runner, clock, SyncSchedule.DEFAULT_PERIOD),
                         List.of("nft", "delete", "table", "ip", "kube-proxy"))),
                 Named.of("iptables", new Mode("iptables", (runner, clock) -> new IptablesDataPlane(
-                        new StandInIptablesTexts(), runner, clock, SyncSchedule.DEFAULT_PERIOD,
+                        new IptablesRules(), runner, clock, SyncSchedule.DEFAULT_PERIOD,
                         IptablesDataPlane.KUBE_PROXY_JUMPS), List.of("iptables", "-t", "nat", "-F", "KUBE-SERVICES"))));
     }
 

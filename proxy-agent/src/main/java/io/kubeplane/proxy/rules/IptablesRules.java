@@ -1,5 +1,6 @@
-package io.kubeplane.proxy.kernel;
+package io.kubeplane.proxy.rules;
 
+import io.kubeplane.proxy.kernel.RuleTexts;
 import io.kubeplane.proxy.desired.Endpoint;
 import io.kubeplane.proxy.desired.ProxyState;
 import io.kubeplane.proxy.desired.ServicePortName;
@@ -17,14 +18,16 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * A small stand-in for the iptables renderer of {@code io.kubeplane.proxy.rules}, in kube-proxy's
- * shape (KUBE-SERVICES, KUBE-SVC-/KUBE-EXT-/KUBE-SEP- chains, statistic for balancing, recent for
- * ClientIP affinity, KUBE-MARK-MASQ and KUBE-POSTROUTING), so the kernel tests can prove the data
- * plane before and independently of the real renderer. A partial text rewrites the fixed chains
- * and only the changed services' chains, and deletes the chains of removed ones, as kube-proxy's
- * partial sync does. IPv4 only; no firewall, no health checks. Pure and thread-safe.
+ * The iptables rules of a {@link ProxyState} in kube-proxy's shape, as {@code iptables-restore}
+ * input: KUBE-SERVICES matching ClusterIPs, externalIPs and LoadBalancer IPs, KUBE-NODEPORTS,
+ * KUBE-SVC-/KUBE-EXT-/KUBE-SEP- chains named as kube-proxy names them ({@link ChainNames}),
+ * {@code statistic} for balancing, {@code recent} for ClientIP affinity, KUBE-MARK-MASQ and
+ * KUBE-POSTROUTING, REJECT or DROP in the filter table for ports without (local) endpoints. A
+ * partial text rewrites the fixed chains and only the changed services' chains, and deletes the
+ * chains of removed ones, as kube-proxy's partial sync does. IPv4 only; no LoadBalancer source
+ * ranges, no health-check ports. Pure and thread-safe.
  */
-final class StandInIptablesTexts implements RuleTexts {
+public final class IptablesRules implements RuleTexts {
 
     private static final List<String> FILTER_CHAINS = List.of("KUBE-SERVICES", "KUBE-EXTERNAL-SERVICES",
             "KUBE-FORWARD", "KUBE-NODEPORTS", "KUBE-PROXY-FIREWALL");
@@ -87,19 +90,22 @@ final class StandInIptablesTexts implements RuleTexts {
         nat.append("-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000\n");
         for (ServicePortRule rule : state.ports().values()) {
             String proto = rule.protocol().toLowerCase(Locale.ROOT);
-            String comment = "-m comment --comment \"" + rule.name() + "\" ";
-            String svc = "KUBE-SVC-" + hash(rule.name().toString());
-            String ext = "KUBE-EXT-" + hash(rule.name().toString());
+            String svc = ChainNames.service(rule.name());
+            String ext = ChainNames.external(rule.name());
             for (String ip : rule.clusterIPs()) {
-                String match = comment + "-d " + ip + "/32 -p " + proto + " -m " + proto + " --dport " + rule.port();
+                String match = "-m comment --comment \"" + rule.name() + " cluster IP\" -d " + ip + "/32 -p " + proto
+                               + " -m " + proto + " --dport " + rule.port();
                 if (rule.internalVerdict() == Verdict.FORWARD) {
                     nat.append("-A KUBE-SERVICES ").append(match).append(" -j ").append(svc).append('\n');
                 } else {
                     filter.append("-A KUBE-SERVICES ").append(match).append(verdict(rule.internalVerdict())).append('\n');
                 }
             }
+            external(rule, "external IP", rule.externalIPs(), proto, ext, nat, filter);
+            external(rule, "loadbalancer IP", rule.loadBalancerIPs(), proto, ext, nat, filter);
             if (rule.nodePort() > 0) {
-                String match = comment + "-p " + proto + " -m " + proto + " --dport " + rule.nodePort();
+                String match = "-m comment --comment \"" + rule.name() + "\" -p " + proto + " -m " + proto + " --dport "
+                               + rule.nodePort();
                 if (rule.externalVerdict() == Verdict.FORWARD) {
                     nat.append("-A KUBE-NODEPORTS ").append(match).append(" -j ").append(ext).append('\n');
                 } else {
@@ -114,7 +120,7 @@ final class StandInIptablesTexts implements RuleTexts {
                 natChains.append(':').append(chain).append(" - [0:0]\n");
             }
             balance(nat, svc, rule, rule.clusterEndpoints());
-            if (rule.nodePort() > 0) {
+            if (rule.externallyAccessible()) {
                 nat.append("-A ").append(ext).append(" -j KUBE-MARK-MASQ\n");
                 balance(nat, ext, rule, rule.externalEndpoints());
             }
@@ -132,6 +138,20 @@ final class StandInIptablesTexts implements RuleTexts {
             nat.append("-X ").append(chain).append('\n');
         }
         return filter.append("COMMIT\n").append(natChains).append(nat).append("COMMIT\n").toString();
+    }
+
+    /** externalIPs and LoadBalancer IPs: to KUBE-EXT-, or refused in the filter table. */
+    private static void external(ServicePortRule rule, String kind, List<String> ips, String proto, String ext,
+                                 StringBuilder nat, StringBuilder filter) {
+        for (String ip : ips) {
+            String match = "-m comment --comment \"" + rule.name() + " " + kind + "\" -d " + ip + "/32 -p " + proto + " -m "
+                           + proto + " --dport " + rule.port();
+            if (rule.externalVerdict() == Verdict.FORWARD) {
+                nat.append("-A KUBE-SERVICES ").append(match).append(" -j ").append(ext).append('\n');
+            } else {
+                filter.append("-A KUBE-EXTERNAL-SERVICES ").append(match).append(verdict(rule.externalVerdict())).append('\n');
+            }
+        }
     }
 
     private static String verdict(Verdict verdict) {
@@ -156,26 +176,15 @@ final class StandInIptablesTexts implements RuleTexts {
     }
 
     private static List<String> chains(ServicePortRule rule) {
-        String h = hash(rule.name().toString());
-        List<String> chains = new java.util.ArrayList<>(List.of("KUBE-SVC-" + h));
-        if (rule.nodePort() > 0) {
-            chains.add("KUBE-EXT-" + h);
+        List<String> chains = new java.util.ArrayList<>(List.of(ChainNames.service(rule.name())));
+        if (rule.externallyAccessible()) {
+            chains.add(ChainNames.external(rule.name()));
         }
         rule.allEndpoints().forEach(e -> chains.add(sep(rule, e)));
         return chains;
     }
 
     private static String sep(ServicePortRule rule, Endpoint e) {
-        return "KUBE-SEP-" + hash(rule.name() + "/" + e.address());
-    }
-
-    /** kube-proxy puts 16 characters of a SHA-256 into chain names (it uses base32; hex does here). */
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().withUpperCase().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ChainNames.endpoint(rule.name(), e);
     }
 }

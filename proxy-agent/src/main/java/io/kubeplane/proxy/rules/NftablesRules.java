@@ -1,5 +1,6 @@
-package io.kubeplane.proxy.kernel;
+package io.kubeplane.proxy.rules;
 
+import io.kubeplane.proxy.kernel.RuleTexts;
 import io.kubeplane.proxy.desired.Endpoint;
 import io.kubeplane.proxy.desired.ProxyState;
 import io.kubeplane.proxy.desired.ServicePortName;
@@ -16,13 +17,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A small stand-in for the nftables renderer of {@code io.kubeplane.proxy.rules}, in kube-proxy's
- * shape ({@code table ip kube-proxy}, verdict maps keyed by address, protocol and port, one chain
- * per service port and per endpoint, dynamic sets for ClientIP affinity), so the kernel tests can
- * prove the data plane before and independently of the real renderer. IPv4 and TCP/UDP only; no
- * firewall, no LoadBalancer source ranges, no health checks. Pure and thread-safe.
+ * The nftables rules of a {@link ProxyState} in kube-proxy's nftables shape, as {@code nft -f}
+ * input: {@code table ip kube-proxy} with verdict maps keyed by address, protocol and port (one
+ * lookup however many services), one chain per service port, external entry and endpoint,
+ * dynamic sets for ClientIP affinity, reject/drop maps for ports without (local) endpoints. The
+ * full text recreates the table in one transaction; a partial one changes only the changed
+ * services' chains and map elements. IPv4 and TCP/UDP only; no LoadBalancer source ranges, no
+ * health-check ports. Pure and thread-safe.
  */
-final class StandInNftablesTexts implements RuleTexts {
+public final class NftablesRules implements RuleTexts {
 
     static final String TABLE = "kube-proxy";
 
@@ -123,7 +126,7 @@ final class StandInNftablesTexts implements RuleTexts {
         out.append("add chain ip kube-proxy ").append(svc).append('\n');
         out.append("flush chain ip kube-proxy ").append(svc).append('\n');
         balance(out, svc, rule, rule.clusterEndpoints());
-        if (rule.nodePort() > 0) {
+        if (rule.externallyAccessible()) {
             out.append("add chain ip kube-proxy ").append(ext).append('\n');
             out.append("flush chain ip kube-proxy ").append(ext).append('\n');
             out.append("add rule ip kube-proxy ").append(ext).append(" jump mark-for-masquerade\n");
@@ -135,6 +138,14 @@ final class StandInNftablesTexts implements RuleTexts {
                 element(out, "service-ips", key, "goto " + svc);
             } else {
                 element(out, "no-endpoint-services", key, rule.internalVerdict() == Verdict.DROP ? "drop" : "goto reject-chain");
+            }
+        }
+        for (String ip : externalIps(rule)) {
+            String key = ip + " . " + proto + " . " + rule.port();
+            if (rule.externalVerdict() == Verdict.FORWARD) {
+                element(out, "service-ips", key, "goto " + ext);
+            } else {
+                element(out, "no-endpoint-services", key, rule.externalVerdict() == Verdict.DROP ? "drop" : "goto reject-chain");
             }
         }
         if (rule.nodePort() > 0) {
@@ -184,6 +195,11 @@ final class StandInNftablesTexts implements RuleTexts {
                     .append(rule.internalVerdict() == Verdict.FORWARD ? "service-ips" : "no-endpoint-services")
                     .append(" { ").append(ip).append(" . ").append(proto).append(" . ").append(rule.port()).append(" }\n");
         }
+        for (String ip : externalIps(rule)) {
+            out.append("delete element ip kube-proxy ")
+                    .append(rule.externalVerdict() == Verdict.FORWARD ? "service-ips" : "no-endpoint-services")
+                    .append(" { ").append(ip).append(" . ").append(proto).append(" . ").append(rule.port()).append(" }\n");
+        }
         if (rule.nodePort() > 0) {
             out.append("delete element ip kube-proxy ")
                     .append(rule.externalVerdict() == Verdict.FORWARD ? "service-nodeports" : "no-endpoint-nodeports")
@@ -195,11 +211,19 @@ final class StandInNftablesTexts implements RuleTexts {
     private static Set<String> chains(ServicePortRule rule) {
         Set<String> chains = new LinkedHashSet<>();
         chains.add(serviceChain(rule.name()));
-        if (rule.nodePort() > 0) {
+        if (rule.externallyAccessible()) {
             chains.add("external-" + id(rule.name()));
         }
         rule.allEndpoints().forEach(e -> chains.add(endpointChain(rule.name(), e)));
         return chains;
+    }
+
+    /** externalIPs and LoadBalancer IPs, once each (an LB IP may also be listed as an externalIP). */
+    private static Set<String> externalIps(ServicePortRule rule) {
+        Set<String> ips = new LinkedHashSet<>(rule.externalIPs());
+        ips.addAll(rule.loadBalancerIPs());
+        ips.removeAll(rule.clusterIPs());
+        return ips;
     }
 
     private static String serviceChain(ServicePortName name) {
