@@ -110,9 +110,8 @@ class LocalClusterIT {
     }
 
     private LocalCluster.Started start() {
-        // DNS on a free port: a local cluster already running on this machine holds 10053.
-        cluster = new LocalCluster(settings, unexpectedStops::add,
-                java.util.Map.of("dns-service", java.util.List.of("--kubeplane.dns.port=0")));
+        // Every port free, DNS's too: a local cluster already running on this machine holds the defaults.
+        cluster = new LocalCluster(settings, unexpectedStops::add, java.util.Map.of());
         return cluster.start();
     }
 

@@ -85,14 +85,8 @@ public final class TestCluster implements AutoCloseable {
                 .withKafkaPort(freePort())
                 .withDisabled(disabled)
                 .withStartupTimeout(Duration.ofSeconds(150));
-        java.util.Map<String, List<String>> arguments = new java.util.HashMap<>(extraArguments);
-        // DNS on a free port, so a local cluster running on this machine (10053) is no obstacle.
-        arguments.merge("dns-service", List.of("--kubeplane.dns.port=0"), (given, dns) -> {
-            List<String> both = new java.util.ArrayList<>(dns);
-            both.addAll(given);
-            return both;
-        });
-        cluster = new LocalCluster(settings, unexpectedStops::add, arguments);
+        // Every port free, DNS's too, so a local cluster running on this machine is no obstacle.
+        cluster = new LocalCluster(settings, unexpectedStops::add, extraArguments);
         started = cluster.start();
         HttpClient http = HttpClient.newHttpClient();
         URI readyz = URI.create("http://127.0.0.1:" + settings.ports().apiServer() + "/readyz");

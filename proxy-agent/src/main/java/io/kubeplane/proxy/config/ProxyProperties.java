@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The node's service proxy, under {@code kubeplane.agent.proxy}.
  *
- * @param mode           {@code userspace} (default: a real TCP/UDP proxy, no privileges), {@code iptables},
+ * @param mode           {@code dry-run} (default: computed, shown, not applied), {@code iptables},
  *                       {@code nftables} (both need NET_ADMIN), {@code ipvs} (rendered; applied only where the
- *                       kernel has ip_vs) or {@code dry-run} (computed, shown, not applied)
+ *                       kernel has ip_vs); {@code userspace} (a TCP/UDP proxy) is not in this build yet
  * @param minSyncPeriod  changes closer together than this are applied in one sync (kube-proxy: 1 s)
  * @param syncPeriod     a sync runs at least this often even without changes
  * @param balancing      userspace: {@code random}, {@code round-robin} or {@code least-connections}
@@ -30,7 +30,7 @@ public record ProxyProperties(String mode, Duration minSyncPeriod, Duration sync
     static final Set<String> MODES = Set.of("userspace", "iptables", "nftables", "ipvs", "dry-run");
 
     public ProxyProperties {
-        mode = blank(mode) ? "userspace" : mode;
+        mode = blank(mode) ? "dry-run" : mode;
         minSyncPeriod = minSyncPeriod == null ? Duration.ofMillis(200) : minSyncPeriod;
         syncPeriod = syncPeriod == null ? Duration.ofSeconds(30) : syncPeriod;
         balancing = blank(balancing) ? "random" : balancing;

@@ -4,6 +4,7 @@ import io.kubeplane.proxy.desired.Endpoint;
 import io.kubeplane.proxy.desired.ProxyState;
 import io.kubeplane.proxy.desired.ServicePortRule;
 import io.kubeplane.proxy.desired.Verdict;
+import io.kubeplane.proxy.kernel.RuleTexts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,6 +97,30 @@ public record IpvsRules(String scheduler) {
         set(out, "KUBE-NODE-PORT-UDP", "bitmap:port range 0-65535", nodePortsUdp);
         set(out, "KUBE-LOOP-BACK", "hash:ip,port,ip", loopback);
         return out.toString();
+    }
+
+    /**
+     * What {@code ipvsadm -R} restores: the table cleared and every virtual server written again
+     * (IPVS has no transactions; a partial sync would add and delete single servers, which this
+     * rendering does not do yet).
+     */
+    public RuleTexts texts() {
+        return new RuleTexts() {
+            @Override
+            public String full(ProxyState state) {
+                return "-C\n" + virtualServers(state);
+            }
+
+            @Override
+            public String changes(ProxyState previous, ProxyState current) {
+                return previous.equals(current) ? "" : full(current);
+            }
+
+            @Override
+            public String cleanup() {
+                return "-C\n";
+            }
+        };
     }
 
     /** Everything, as the {@code /rules?format=ipvs} view shows it. */

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@link DataPlane}, at most once per {@code minSyncPeriod} (so a burst of changes is one sync) and
  * at least once per {@code syncPeriod}. A failed sync is retried with a growing delay. Metrics as
  * kube-proxy names them: {@code kubeproxy_sync_proxy_rules_duration_seconds} and
- * {@code kubeproxy_network_programming_duration_seconds}. Thread-safe.
+ * {@code kubeproxy_network_programming_duration_seconds}. It owns the two informers: starts and
+ * stops them. Thread-safe.
  */
 public final class ProxySyncer implements AutoCloseable {
 
@@ -79,8 +80,10 @@ public final class ProxySyncer implements AutoCloseable {
         }));
     }
 
-    /** Starts the sync thread; the first sync waits for both informers to have synced. */
+    /** Starts the informers and the sync thread; the first sync waits for both informers to have synced. */
     public void start() {
+        services.start();
+        slices.start();
         thread = Thread.ofPlatform().name("proxy-sync").daemon().start(this::run);
     }
 
@@ -196,10 +199,12 @@ public final class ProxySyncer implements AutoCloseable {
         return a.compareTo(b) < 0 ? a : b;
     }
 
-    /** Stops syncing and removes what the data plane programmed. */
+    /** Stops syncing and the informers, and removes what the data plane programmed. */
     @Override
     public void close() {
         stopped = true;
+        services.stop();
+        slices.stop();
         markDirty();
         Thread running = thread;
         if (running != null) {

@@ -1,0 +1,88 @@
+package io.kubeplane.proxy.config;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.kubeplane.informer.InformerSettings;
+import io.kubeplane.informer.KafkaInformer;
+import io.kubeplane.model.ApiResources;
+import io.kubeplane.proxy.dataplane.DataPlane;
+import io.kubeplane.proxy.kernel.DryRunDataPlane;
+import io.kubeplane.proxy.kernel.IpvsDataPlane;
+import io.kubeplane.proxy.kernel.IptablesDataPlane;
+import io.kubeplane.proxy.kernel.NftablesDataPlane;
+import io.kubeplane.proxy.rules.IptablesRules;
+import io.kubeplane.proxy.rules.IpvsRules;
+import io.kubeplane.proxy.rules.NftablesRules;
+import io.kubeplane.proxy.sync.ProxySyncer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts the node's service proxy when {@code kubeplane.agent.node-name} is set: Services and
+ * EndpointSlices from Kafka, the data plane {@code kubeplane.agent.proxy.mode} names. The
+ * {@code proxy} health indicator is up once a sync has succeeded.
+ */
+@Configuration
+@EnableConfigurationProperties(ProxyProperties.class)
+public class ProxyConfiguration {
+
+    static final String ENABLED = "'${kubeplane.agent.node-name:}' != ''";
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnExpression(ENABLED)
+    public ProxySyncer proxySyncer(AgentProperties agent, ProxyProperties proxy, MeterRegistry registry,
+                                   @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String kafka) {
+        if (agent.nodeIp() == null || agent.nodeIp().isBlank()) {
+            throw new IllegalArgumentException("kubeplane.agent.node-ip must be set with node-name, e.g. 127.0.0.1");
+        }
+        InformerSettings settings = InformerSettings.of(kafka).withTopicPrefix(agent.topicPrefix())
+                .withClientId("proxy-agent-" + agent.nodeName() + "-proxy");
+        return new ProxySyncer(agent.nodeName(), List.of(agent.nodeIp()),
+                new KafkaInformer<>(ApiResources.SERVICES, Service.class, settings),
+                new KafkaInformer<>(ApiResources.ENDPOINT_SLICES, EndpointSlice.class, settings),
+                dataPlane(proxy), registry, proxy.minSyncPeriod(), proxy.syncPeriod(), Clock.systemUTC());
+    }
+
+    /** The data plane of {@code mode}. */
+    static DataPlane dataPlane(ProxyProperties proxy) {
+        Clock clock = Clock.systemUTC();
+        String netns = proxy.netns() == null || proxy.netns().isBlank() ? null : proxy.netns();
+        return switch (proxy.mode()) {
+            case "iptables" -> new IptablesDataPlane(new IptablesRules(), netns, clock);
+            case "nftables" -> new NftablesDataPlane(new NftablesRules(), netns, clock);
+            case "ipvs" -> new IpvsDataPlane(new IpvsRules(proxy.ipvsScheduler()).texts(), netns, clock);
+            case "dry-run" -> new DryRunDataPlane(new NftablesRules(), clock);
+            default -> throw new IllegalArgumentException("kubeplane.agent.proxy.mode " + proxy.mode()
+                                                          + " is not available in this build");
+        };
+    }
+
+    @Bean
+    public HealthIndicator proxyHealthIndicator(ObjectProvider<ProxySyncer> syncer) {
+        return () -> {
+            ProxySyncer running = syncer.getIfAvailable();
+            if (running == null) {
+                return Health.up().withDetail("proxy", "off: kubeplane.agent.node-name is not set").build();
+            }
+            var status = running.status();
+            Health.Builder health = running.synced() ? Health.up() : Health.outOfService();
+            health.withDetail("mode", running.dataPlane().mode());
+            if (status != null) {
+                health.withDetail("lastSync", status.at().toString()).withDetail("servicePorts", status.servicePorts());
+                if (status.error() != null) {
+                    health.withDetail("lastError", status.error());
+                }
+            }
+            return health.build();
+        };
+    }
+}
