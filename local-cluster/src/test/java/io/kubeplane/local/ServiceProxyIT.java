@@ -17,11 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The node agents' service proxies in a whole local cluster (dry-run mode: computed and shown, not
- * applied to this machine): each agent follows Services and EndpointSlices, shows the service ports
- * with their endpoints and verdicts, the rules it would program in iptables, nftables and IPVS
- * form, and a packet's path; scaling a Deployment changes the rules on both nodes, a port without
- * endpoints is rejected, and the sync and network-programming latencies are exported as metrics.
+ * The node agents' service proxies in a whole local cluster, in userspace mode, carrying real HTTP:
+ * a NodePort on either node answers from every ready pod (a pod on the other node reached through
+ * that node's agent), a LoadBalancer's EXTERNAL-IP answers, a pod shows the environment and
+ * resolv.conf a kubelet gives it, scaling down takes the removed pods out of the answers and the
+ * rules, a port without endpoints refuses at once; each agent shows its service ports, the rules
+ * it would program in iptables, nftables and IPVS form, a packet's path, and its sync latencies.
  */
 class ServiceProxyIT {
 
@@ -56,6 +57,32 @@ class ServiceProxyIT {
                 : cluster.settings().ports().secondProxyAgent());
     }
 
+    /**
+     * The pods that answered {@code requests} GETs of {@code url}, each on a connection of its own
+     * (the proxy balances connections, as kube-proxy does); an answer starts with the pod's name.
+     */
+    private static java.util.Set<String> answering(String url, int requests) throws IOException {
+        URI uri = URI.create(url);
+        java.util.Set<String> pods = new java.util.TreeSet<>();
+        for (int i = 0; i < requests; i++) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
+                socket.setSoTimeout(3000);
+                socket.getOutputStream().write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost()
+                        + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(response).startsWith("HTTP/1.1 200 OK");
+                pods.add(response.substring(response.indexOf("\r\n\r\n") + 4).split(" ")[0]);
+            }
+        }
+        return pods;
+    }
+
+    private static java.util.Set<String> podNames(String namespace) {
+        return new java.util.TreeSet<>(List.of(kubectl.run("-n", namespace, "get", "pods", "-o",
+                "jsonpath={range .items[?(@.status.phase==\"Running\")]}{.metadata.name} {end}").strip().split(" ")));
+    }
+
     private static List<String> podIps(String namespace) {
         return List.of(kubectl.run("-n", namespace, "get", "pods", "-o",
                 "jsonpath={range .items[?(@.status.phase==\"Running\")]}{.status.podIP} {end}").strip().split(" "));
@@ -75,10 +102,19 @@ class ServiceProxyIT {
         for (int node : List.of(1, 2)) {
             eventually().untilAsserted(() -> {
                 String view = get(agent(node) + "/agent/v1/proxy?service=proxy/web");
-                assertThat(view).contains("\"mode\":\"dry-run\"", "\"nodePort\":" + nodePort, "\"internalVerdict\":\"FORWARD\"");
+                assertThat(view).contains("\"mode\":\"userspace\"", "\"nodePort\":" + nodePort, "\"internalVerdict\":\"FORWARD\"");
                 ips.forEach(ip -> assertThat(view).contains("\"address\":\"" + ip + ":8080\""));
             });
         }
+        java.util.Set<String> pods = podNames("proxy");
+        for (String node : List.of("127.0.0.1", "127.0.0.2")) {
+            eventually().untilAsserted(() -> assertThat(answering("http://" + node + ":" + nodePort + "/", 60)).isEqualTo(pods));
+        }
+        assertThat(get("http://127.0.0.1:" + nodePort + "/env")).contains("WEB_SERVICE_HOST=" + clusterIP,
+                "WEB_SERVICE_PORT=80", "WEB_PORT_80_TCP=tcp://" + clusterIP + ":80");
+        assertThat(get("http://127.0.0.2:" + nodePort + "/resolv.conf")).contains(
+                "search proxy.svc.cluster.local svc.cluster.local cluster.local", "nameserver 10.96.0.10", "options ndots:5");
+
         String iptables = get(agent(2) + "/rules?format=iptables");
         assertThat(iptables).contains("-A KUBE-SERVICES -m comment --comment \"proxy/web cluster IP\" -d " + clusterIP
                                       + "/32 -p tcp -m tcp --dport 80 -j KUBE-SVC-",
@@ -105,11 +141,28 @@ class ServiceProxyIT {
                 ips.stream().filter(ip -> !left.contains(ip))
                         .forEach(gone -> assertThat(rules).doesNotContain("-j DNAT --to-destination " + gone + ":8080"));
             }
+            java.util.Set<String> survivor = podNames("proxy");
+            assertThat(answering("http://127.0.0.1:" + nodePort + "/", 10)).isEqualTo(survivor);
+            assertThat(answering("http://127.0.0.2:" + nodePort + "/", 10)).isEqualTo(survivor);
         });
 
         String metrics = get(agent(1) + "/actuator/prometheus");
         assertThat(metrics).contains("kubeproxy_sync_proxy_rules_duration_seconds_bucket",
                 "kubeproxy_network_programming_duration_seconds_count");
+    }
+
+    @Test
+    void aLoadBalancersExternalIpAnswers() throws Exception {
+        kubectl.run("create", "namespace", "lb");
+        kubectl.run("-n", "lb", "create", "deployment", "shop", "--image=nginx", "--replicas=2", "--port=8080");
+        kubectl.run("-n", "lb", "expose", "deployment", "shop", "--type=LoadBalancer", "--port=8081", "--target-port=8080");
+        kubectl.run("-n", "lb", "rollout", "status", "deployment/shop", "--timeout=60s");
+        eventually().untilAsserted(() -> assertThat(kubectl.run("-n", "lb", "get", "service", "shop", "-o",
+                "jsonpath={.status.loadBalancer.ingress[0].ip}")).startsWith("127.0.100."));
+        String externalIp = kubectl.run("-n", "lb", "get", "service", "shop", "-o", "jsonpath={.status.loadBalancer.ingress[0].ip}");
+        java.util.Set<String> pods = podNames("lb");
+
+        eventually().untilAsserted(() -> assertThat(answering("http://" + externalIp + ":8081/", 40)).isEqualTo(pods));
     }
 
     @Test
@@ -124,6 +177,15 @@ class ServiceProxyIT {
                 + "\"lonely/nobody:80-8080 cluster IP\" -d " + clusterIP + "/32 -p tcp -m tcp --dport 80 -j REJECT");
         assertThat(get(agent(1) + "/agent/v1/trace?destination=" + clusterIP + "&port=80"))
                 .contains("\"verdict\":\"rejected\"", "has no endpoints");
+        kubectl.run("-n", "lonely", "create", "service", "nodeport", "empty", "--tcp=80:8080");
+        String emptyPort = kubectl.run("-n", "lonely", "get", "service", "empty", "-o", "jsonpath={.spec.ports[0].nodePort}");
+        eventually().untilAsserted(() -> assertThat(get(agent(1) + "/agent/v1/proxy?service=lonely/empty"))
+                .contains("127.0.0.1:" + emptyPort));
+        long start = System.nanoTime();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> get("http://127.0.0.1:" + emptyPort + "/")))
+                .isInstanceOf(IOException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+
         HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create(agent(1) + "/rules?format=pf")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(400);

@@ -131,7 +131,9 @@ public final class ClusterComponents {
                                        ControllerAccess access, String secureUrl) {
         String name = agentName(node.getKey());
         List<String> arguments = concat(access.arguments("kubeplane.agent", name, secureUrl),
-                List.of("--kubeplane.agent.node-name=" + node.getKey(), "--kubeplane.agent.node-ip=" + node.getValue()));
+                List.of("--kubeplane.agent.node-name=" + node.getKey(), "--kubeplane.agent.node-ip=" + node.getValue(),
+                        // A real TCP proxy, no privileges needed; pods answer through their node's agent.
+                        "--kubeplane.agent.proxy.mode=userspace"));
         return component(ProxyAgentApplication.CONFIG_NAME, port, kafkaBootstrap, arguments, ProxyAgentApplication::builder)
                 .named(name);
     }

@@ -1,5 +1,7 @@
 package io.kubeplane.proxy.config;
 
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.kubeplane.informer.InformerSettings;
@@ -10,13 +12,19 @@ import io.kubeplane.proxy.kernel.DryRunDataPlane;
 import io.kubeplane.proxy.kernel.IpvsDataPlane;
 import io.kubeplane.proxy.kernel.IptablesDataPlane;
 import io.kubeplane.proxy.kernel.NftablesDataPlane;
+import io.kubeplane.proxy.node.NodeAgent;
+import io.kubeplane.proxy.pods.PodServing;
 import io.kubeplane.proxy.rules.IptablesRules;
 import io.kubeplane.proxy.rules.IpvsRules;
 import io.kubeplane.proxy.rules.NftablesRules;
 import io.kubeplane.proxy.sync.ProxySyncer;
+import io.kubeplane.proxy.userspace.EndpointConnector;
+import io.kubeplane.proxy.userspace.UserspaceDataPlane;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -37,9 +45,35 @@ public class ProxyConfiguration {
 
     static final String ENABLED = "'${kubeplane.agent.node-name:}' != ''";
 
+    static final String USERSPACE = ENABLED + " && '${kubeplane.agent.proxy.mode:dry-run}' == 'userspace'";
+
+    /** userspace: the Nodes, where the agents connector finds a pod's node address. */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    @ConditionalOnExpression(USERSPACE)
+    public KafkaInformer<Node> proxyNodes(AgentProperties agent,
+                                          @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String kafka) {
+        return new KafkaInformer<>(ApiResources.NODES, Node.class, InformerSettings.of(kafka)
+                .withTopicPrefix(agent.topicPrefix()).withClientId("proxy-agent-" + agent.nodeName() + "-nodes"));
+    }
+
+    /** userspace: this node's pods answer on its pod network, for every node's proxy to reach. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression(USERSPACE)
+    public PodServing podServing(AgentProperties agent, ProxyProperties proxy, ProxySyncer syncer,
+                                 ObjectProvider<NodeAgent> nodeAgent) throws IOException {
+        NodeAgent running = nodeAgent.getIfAvailable();
+        if (running == null) {
+            throw new IllegalArgumentException("kubeplane.agent.proxy.mode userspace serves the node's pods, which needs "
+                                               + "the node duties: set kubeplane.agent.api-server");
+        }
+        return new PodServing(agent.nodeName(), agent.nodeIp(), proxy.podNetworkPort(), proxy.clusterDnsIp(),
+                running.pods(), syncer.services());
+    }
+
     @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnExpression(ENABLED)
     public ProxySyncer proxySyncer(AgentProperties agent, ProxyProperties proxy, MeterRegistry registry,
+                                   ObjectProvider<KafkaInformer<Node>> nodes,
                                    @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String kafka) {
         if (agent.nodeIp() == null || agent.nodeIp().isBlank()) {
             throw new IllegalArgumentException("kubeplane.agent.node-ip must be set with node-name, e.g. 127.0.0.1");
@@ -49,11 +83,12 @@ public class ProxyConfiguration {
         return new ProxySyncer(agent.nodeName(), List.of(agent.nodeIp()),
                 new KafkaInformer<>(ApiResources.SERVICES, Service.class, settings),
                 new KafkaInformer<>(ApiResources.ENDPOINT_SLICES, EndpointSlice.class, settings),
-                dataPlane(proxy), registry, proxy.minSyncPeriod(), proxy.syncPeriod(), Clock.systemUTC());
+                dataPlane(proxy, registry, nodes.getIfAvailable()), registry, proxy.minSyncPeriod(), proxy.syncPeriod(),
+                Clock.systemUTC());
     }
 
     /** The data plane of {@code mode}. */
-    static DataPlane dataPlane(ProxyProperties proxy) {
+    static DataPlane dataPlane(ProxyProperties proxy, MeterRegistry registry, @Nullable KafkaInformer<Node> nodes) {
         Clock clock = Clock.systemUTC();
         String netns = proxy.netns() == null || proxy.netns().isBlank() ? null : proxy.netns();
         return switch (proxy.mode()) {
@@ -61,9 +96,23 @@ public class ProxyConfiguration {
             case "nftables" -> new NftablesDataPlane(new NftablesRules(), netns, clock);
             case "ipvs" -> new IpvsDataPlane(new IpvsRules(proxy.ipvsScheduler()).texts(), netns, clock);
             case "dry-run" -> new DryRunDataPlane(new NftablesRules(), clock);
+            case "userspace" -> new UserspaceDataPlane("direct".equals(proxy.connector()) || nodes == null
+                    ? EndpointConnector.direct()
+                    : EndpointConnector.agents(name -> nodeAddress(nodes, name), proxy.podNetworkPort()),
+                    proxy.balancing(), proxy.drainPeriod(), registry);
             default -> throw new IllegalArgumentException("kubeplane.agent.proxy.mode " + proxy.mode()
                                                           + " is not available in this build");
         };
+    }
+
+    /** A node's InternalIP, from the Nodes informer. */
+    private static @Nullable String nodeAddress(KafkaInformer<Node> nodes, String name) {
+        Node node = nodes.store().get(null, name);
+        if (node == null || node.getStatus() == null || node.getStatus().getAddresses() == null) {
+            return null;
+        }
+        return node.getStatus().getAddresses().stream().filter(a -> "InternalIP".equals(a.getType()))
+                .map(NodeAddress::getAddress).findFirst().orElse(null);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.kubeplane.proxy.desired.ProxyState;
 import io.kubeplane.proxy.desired.ServicePortRule;
 import io.kubeplane.proxy.sync.ProxySyncer;
 import io.kubeplane.proxy.sync.SyncStatus;
+import io.kubeplane.proxy.userspace.UserspaceDataPlane;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,8 +56,11 @@ public class ProxyViewController {
         }
     }
 
+    /**
+     * @param listeners userspace mode: where it listens and which addresses this host lacks
+     */
     public record ProxyView(String node, List<String> nodeIPs, String mode, @Nullable SyncStatus lastSync,
-                            List<ServicePortView> servicePorts) {
+                            List<ServicePortView> servicePorts, UserspaceDataPlane.@Nullable View listeners) {
     }
 
     @GetMapping("/proxy")
@@ -68,7 +72,10 @@ public class ProxyViewController {
         List<ServicePortView> ports = state.ports().values().stream()
                 .filter(r -> service == null || service.isEmpty() || r.name().service().equals(service))
                 .map(ServicePortView::of).toList();
-        return new ProxyView(state.nodeName(), state.nodeIPs(), running.dataPlane().mode(), running.status(), ports);
+        UserspaceDataPlane.View listeners = running.dataPlane() instanceof UserspaceDataPlane userspace
+                ? userspace.view() : null;
+        return new ProxyView(state.nodeName(), state.nodeIPs(), running.dataPlane().mode(), running.status(), ports,
+                listeners);
     }
 
     private ProxySyncer running() {

@@ -101,6 +101,11 @@ public final class ProxySyncer implements AutoCloseable {
         return status.get();
     }
 
+    /** The Services informer, for others on the node that read Services too. */
+    public SharedIndexInformer<Service> services() {
+        return services;
+    }
+
     public DataPlane dataPlane() {
         return plane;
     }
