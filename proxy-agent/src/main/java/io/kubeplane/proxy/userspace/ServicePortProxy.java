@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -188,18 +189,17 @@ final class ServicePortProxy {
      * Closes the connections to endpoints no side uses any more (the drain is over), or to every
      * endpoint when {@code all}; forgets idle endpoints that are gone.
      *
-     * @return how many connections were closed
+     * @return the closing connections
      */
-    int closeRemoved(boolean all) {
+    List<ChannelFuture> closeRemoved(boolean all) {
         Set<String> current = all ? Set.of() : endpointAddresses();
-        int closed = 0;
+        List<ChannelFuture> closed = new ArrayList<>();
         for (Map.Entry<String, EndpointConnections> entry : connections.entrySet()) {
             if (current.contains(entry.getKey())) {
                 continue;
             }
             for (Channel channel : entry.getValue().channels) {
-                channel.close();
-                closed++;
+                closed.add(channel.close());
             }
             if (entry.getValue().active.get() == 0) {
                 connections.remove(entry.getKey(), entry.getValue());

@@ -265,7 +265,8 @@ public final class UserspaceDataPlane implements DataPlane {
                     .handler(new UdpRelay(port, side, connector, settings.udpIdleTimeout()))
                     .bind(key.ip(), key.port());
         }
-        return transport.server().option(ChannelOption.SO_BACKLOG, 1024)
+        // SO_REUSEADDR: a port comes back at once after close(), despite connections in TIME_WAIT.
+        return transport.server().option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
@@ -279,11 +280,11 @@ public final class UserspaceDataPlane implements DataPlane {
         Runnable drain = () -> {
             int closed = 0;
             for (ServicePortProxy port : draining) {
-                // Only if the port is still the live one; a removed port's connections all go below.
-                closed += port.closeRemoved(ports.get(port.name()) != port);
+                // A port removed since then loses all its connections.
+                closed += port.closeRemoved(ports.get(port.name()) != port).size();
             }
             for (ServicePortProxy port : removed) {
-                closed += port.closeRemoved(true);
+                closed += port.closeRemoved(true).size();
                 port.removeMeters();
             }
             if (closed > 0) {
@@ -349,7 +350,7 @@ public final class UserspaceDataPlane implements DataPlane {
         listeners.clear();
         skipped.clear();
         for (ServicePortProxy port : ports.values()) {
-            port.closeRemoved(true);
+            closing.addAll(port.closeRemoved(true));
             port.removeMeters();
         }
         ports.clear();

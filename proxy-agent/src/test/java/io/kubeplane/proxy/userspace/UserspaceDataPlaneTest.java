@@ -157,10 +157,11 @@ class UserspaceDataPlaneTest {
         plane(Balancing.RANDOM, Duration.ofSeconds(10)).sync(state(nodePort("web", "TCP", nodePort, List.of(), 0)));
 
         try (Socket s = new Socket()) {
-            s.connect(service, 2000);
-            s.setSoTimeout(2000); // a hang fails the test instead of passing it
             long start = System.nanoTime();
             assertThatThrownBy(() -> {
+                // The reset may come before connect returns, or at the first read.
+                s.connect(service, 2000);
+                s.setSoTimeout(2000); // a hang fails the test instead of passing it
                 s.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 s.getInputStream().read();
             }).isInstanceOf(SocketException.class).hasMessageContaining("reset");
