@@ -20,6 +20,7 @@ trap cleanup EXIT
 ./mvnw -B -o -q dependency:build-classpath -pl proxy-agent -Dmdep.outputFile="$WORK/cp" -Dmdep.includeScope=test
 CP="proxy-agent/target/test-classes:proxy-agent/target/classes:$(cat "$WORK/cp")"
 
+: >"$WORK/kubeplane.log"  # exists before the poll below reads it
 "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -cp "$CP" io.kubeplane.proxy.userspace.UserspaceBench \
   "$NODE_PORT" "$POD_PORT" "${PODS[@]}" >"$WORK/kubeplane.log" 2>&1 &
 pids+=($!)
