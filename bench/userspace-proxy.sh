@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Userspace data plane vs HAProxy: the same three pod HTTP responders (127.0.100.1-3:18080, served
-# by PodResponders in listen mode) behind kubeplane's NodePort (127.0.0.1:31080, round-robin,
+# by PodResponders in listen mode, in a JVM of their own) behind kubeplane's NodePort (127.0.0.1:31080, round-robin,
 # direct connector) and behind HAProxy (127.0.0.1:31081, tcp mode, roundrobin); wrk also hits one
 # backend directly. Prints req/s, p50, p99, the kubeplane/HAProxy ratio (target >= 0.8) and the
 # p99 kubeplane adds over direct (target < 1 ms).
@@ -20,12 +20,17 @@ trap cleanup EXIT
 ./mvnw -B -o -q dependency:build-classpath -pl proxy-agent -Dmdep.outputFile="$WORK/cp" -Dmdep.includeScope=test
 CP="proxy-agent/target/test-classes:proxy-agent/target/classes:$(cat "$WORK/cp")"
 
-: >"$WORK/kubeplane.log"  # exists before the poll below reads it
-"$JAVA_HOME/bin/java" -Xms256m -Xmx256m -cp "$CP" io.kubeplane.proxy.userspace.UserspaceBench \
-  "$NODE_PORT" "$POD_PORT" "${PODS[@]}" >"$WORK/kubeplane.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do grep -q READY "$WORK/kubeplane.log" && break; sleep 0.2; done
-grep READY "$WORK/kubeplane.log" || { cat "$WORK/kubeplane.log"; exit 1; }
+# Two JVMs: the pods' responders, and the proxy in front of them (its own threads, as HAProxy has).
+start() { # role args...
+  : >"$WORK/$1.log"  # exists before the poll below reads it
+  "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -cp "$CP" io.kubeplane.proxy.userspace.UserspaceBench "$@" \
+    >"$WORK/$1.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 100); do grep -q READY "$WORK/$1.log" && break; sleep 0.2; done
+  grep READY "$WORK/$1.log" || { cat "$WORK/$1.log"; exit 1; }
+}
+start pods "$POD_PORT" "${PODS[@]}"
+start proxy "$NODE_PORT" "$POD_PORT" "${PODS[@]}"
 
 {
   printf 'global\n  maxconn 4096\n  nbthread 2\ndefaults\n  mode tcp\n  timeout connect 5s\n  timeout client 60s\n  timeout server 60s\n'

@@ -16,12 +16,17 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The kubeplane side of {@code bench/userspace-proxy.sh}: three pods' HTTP responders listening on
- * their own loopback addresses (so HAProxy and wrk reach the very same backends), and a userspace
- * data plane with a round-robin NodePort on 127.0.0.1 reaching them with the direct connector.
+ * The JVMs of {@code bench/userspace-proxy.sh}, one per role so that the proxy has its own threads
+ * as HAProxy has its own process:
  *
- * <p>Arguments: {@code <nodePort> <podPort> <podIP>...}; runs until killed. Prints {@code READY}
- * once every socket listens.
+ * <pre>
+ *   pods  &lt;podPort&gt; &lt;podIP&gt;...             the pods' HTTP responders on their own loopback addresses
+ *                                           (HAProxy, the proxy and wrk reach the very same backends)
+ *   proxy &lt;nodePort&gt; &lt;podPort&gt; &lt;podIP&gt;...  a userspace data plane with a round-robin NodePort on
+ *                                           127.0.0.1 reaching them with the direct connector
+ * </pre>
+ *
+ * Each runs until killed and prints {@code READY} once its sockets listen.
  */
 public final class UserspaceBench {
 
@@ -29,11 +34,11 @@ public final class UserspaceBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int nodePort = Integer.parseInt(args[0]);
-        int podPort = Integer.parseInt(args[1]);
-        List<String> podIPs = List.of(args).subList(2, args.length);
-        NettyTransport transport = NettyTransport.create("bench", 2);
-        PodResponders pods = new PodResponders(transport, "bench-node", PodResponders.DEFAULT_CLUSTER_DNS_IP, true);
+        boolean proxy = args[0].equals("proxy");
+        int nodePort = proxy ? Integer.parseInt(args[1]) : 0;
+        int podPort = Integer.parseInt(args[proxy ? 2 : 1]);
+        List<String> podIPs = List.of(args).subList(proxy ? 3 : 2, args.length);
+        NettyTransport transport = NettyTransport.create("bench-" + args[0], 2);
         List<Pod> running = new ArrayList<>();
         List<Endpoint> endpoints = new ArrayList<>();
         for (int i = 0; i < podIPs.size(); i++) {
@@ -46,7 +51,12 @@ public final class UserspaceBench {
             endpoints.add(new Endpoint(podIPs.get(i), podPort, "bench-node", true, true, false, true,
                     "default/" + name));
         }
-        pods.update(running, List.<Service>of());
+        if (!proxy) {
+            PodResponders pods = new PodResponders(transport, "bench-node", PodResponders.DEFAULT_CLUSTER_DNS_IP, true);
+            pods.update(running, List.<Service>of());
+            System.out.println("READY " + transport.kind() + " " + pods.responders());
+            new CountDownLatch(1).await();
+        }
         UserspaceDataPlane plane = new UserspaceDataPlane(transport, new DirectConnector(transport),
                 new SimpleMeterRegistry(), UserspaceDataPlane.Settings.defaults().withBalancing(Balancing.ROUND_ROBIN));
         ServicePortRule rule = new ServicePortRule(new ServicePortName("default", "web", "", "TCP"), "NodePort", "TCP",
