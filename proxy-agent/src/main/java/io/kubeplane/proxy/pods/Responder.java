@@ -47,7 +47,7 @@ public final class Responder {
 
     /**
      * Which responder a port gets. A TCP port speaks HTTP when its name contains {@code http} (but
-     * not {@code https}: that would be TLS), or when it is 80, 8000 or 8080 and its name does not
+     * not {@code https}: that would be TLS), or when it is 80, 3000, 8000 or 8080 and its name does not
      * say {@code https}; every other TCP port echoes, and every UDP port echoes datagrams.
      */
     public static Kind kindOf(String protocol, String portName, int port) {
@@ -58,7 +58,7 @@ public final class Responder {
         if (name.contains("https")) {
             return Kind.ECHO;
         }
-        return name.contains("http") || port == 80 || port == 8000 || port == 8080 ? Kind.HTTP : Kind.ECHO;
+        return name.contains("http") || port == 80 || port == 3000 || port == 8000 || port == 8080 ? Kind.HTTP : Kind.ECHO;
     }
 
     /**

@@ -16,6 +16,8 @@ class ResponderTest {
                 Arguments.of(Named.of("named http-metrics", new Object[] {"TCP", "http-metrics", 9090}), Responder.Kind.HTTP),
                 Arguments.of(Named.of("unnamed 8080", new Object[] {"TCP", "", 8080}), Responder.Kind.HTTP),
                 Arguments.of(Named.of("unnamed 80", new Object[] {"TCP", "", 80}), Responder.Kind.HTTP),
+                Arguments.of(Named.of("unnamed 3000", new Object[] {"TCP", "", 3000}), Responder.Kind.HTTP),
+                Arguments.of(Named.of("unnamed 8000", new Object[] {"TCP", "", 8000}), Responder.Kind.HTTP),
                 Arguments.of(Named.of("named https on 8080", new Object[] {"TCP", "https", 8080}), Responder.Kind.ECHO),
                 Arguments.of(Named.of("unnamed 443", new Object[] {"TCP", "", 443}), Responder.Kind.ECHO),
                 Arguments.of(Named.of("postgres 5432", new Object[] {"TCP", "pg", 5432}), Responder.Kind.ECHO),
