@@ -1,66 +1,64 @@
 #!/usr/bin/env bash
-# Benchmark of proxy-agent's userspace mode (issue: proxy-agent): requests per second and latency
-# through a NodePort, against HAProxy (Debian's package, tcp mode, roundrobin) forwarding the same
-# traffic to the same three backends, and against one backend directly, in the same run, with wrk
-# (small HTTP responses, keep-alive). Loopback only.
-# Needs: JDK 25, wrk, haproxy, a built tree (./mvnw -DskipTests install).
-# Usage: bench/userspace-proxy.sh [seconds] [connections] [balancing]   (15, 32, random)
+# Userspace data plane vs HAProxy: the same three pod HTTP responders (127.0.100.1-3:18080, served
+# by PodResponders in listen mode, in a JVM of their own) behind kubeplane's NodePort (127.0.0.1:31080, round-robin,
+# direct connector) and behind HAProxy (127.0.0.1:31081, tcp mode, roundrobin); wrk also hits one
+# backend directly. Prints req/s, p50, p99, the kubeplane/HAProxy ratio (target >= 0.8) and the
+# p99 kubeplane adds over direct (target < 1 ms).
+# Usage: bench/userspace-proxy.sh [duration, default 15s]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECONDS_EACH=${1:-15}
-CONNECTIONS=${2:-32}
-BALANCING=${3:-random}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-NODE_PORT=31080 HAPROXY_PORT=31081 BASE=31090
-WORK=$(mktemp -d /tmp/kubeplane-userspace.XXXXXX)
-PIDS=()
-trap 'kill "${PIDS[@]}" 2>/dev/null; rm -rf "$WORK"' EXIT
+DURATION=${1:-15s}
+NODE_PORT=31080 HAPROXY_PORT=31081 POD_PORT=18080
+PODS=(127.0.100.1 127.0.100.2 127.0.100.3)
+WORK=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
 
-./mvnw -B -q -o test-compile -pl proxy-agent
-./mvnw -B -q -o dependency:build-classpath -pl proxy-agent -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
-touch "$WORK/proxy.log"
-"$JAVA_HOME/bin/java" -cp "proxy-agent/target/classes:proxy-agent/target/test-classes:$(cat "$WORK/cp.txt")" \
-  io.kubeplane.proxy.userspace.UserspaceProxyBenchmark $NODE_PORT $BASE "$BALANCING" > "$WORK/proxy.log" 2>&1 &
-PIDS+=($!)
-until grep -q ready "$WORK/proxy.log"; do sleep 0.2; kill -0 "${PIDS[0]}" || { cat "$WORK/proxy.log"; exit 1; }; done
+./mvnw -B -o -q test-compile -pl proxy-agent
+./mvnw -B -o -q dependency:build-classpath -pl proxy-agent -Dmdep.outputFile="$WORK/cp" -Dmdep.includeScope=test
+CP="proxy-agent/target/test-classes:proxy-agent/target/classes:$(cat "$WORK/cp")"
 
-cat > "$WORK/haproxy.cfg" <<CFG
-global
-  maxconn 4096
-defaults
-  mode tcp
-  timeout connect 2s
-  timeout client 30s
-  timeout server 30s
-frontend web
-  bind 127.0.0.1:$HAPROXY_PORT
-  default_backend pods
-backend pods
-  balance roundrobin
-  server a 127.0.0.1:$((BASE + 1))
-  server b 127.0.0.1:$((BASE + 2))
-  server c 127.0.0.1:$((BASE + 3))
-CFG
-haproxy -f "$WORK/haproxy.cfg" -db > "$WORK/haproxy.log" 2>&1 &
-PIDS+=($!)
-sleep 1
-
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r), $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1), $(haproxy -v | head -n 1)"
-run() {
-  local name=$1 url=$2
-  wrk -t2 -c"$CONNECTIONS" -d5s "$url" > /dev/null # warm-up
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency "$url" > "$WORK/$name.txt"
-  local rps p50 p99
-  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.txt")
-  p50=$(awk '$1 == "50%" {print $2}' "$WORK/$name.txt")
-  p99=$(awk '$1 == "99%" {print $2}' "$WORK/$name.txt")
-  echo "$name: $rps req/s, p50 $p50, p99 $p99"
-  eval "${name}_rps=$rps; ${name}_p99=$p99"
+# Two JVMs: the pods' responders, and the proxy in front of them (its own threads, as HAProxy has).
+start() { # role args...
+  : >"$WORK/$1.log"  # exists before the poll below reads it
+  "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -cp "$CP" io.kubeplane.proxy.userspace.UserspaceBench "$@" \
+    >"$WORK/$1.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 100); do grep -q READY "$WORK/$1.log" && break; sleep 0.2; done
+  grep READY "$WORK/$1.log" || { cat "$WORK/$1.log"; exit 1; }
 }
-run direct "http://127.0.0.1:$((BASE + 1))/"
-run haproxy "http://127.0.0.1:$HAPROXY_PORT/"
+start pods "$POD_PORT" "${PODS[@]}"
+start proxy "$NODE_PORT" "$POD_PORT" "${PODS[@]}"
+
+{
+  printf 'global\n  maxconn 4096\n  nbthread 2\ndefaults\n  mode tcp\n  timeout connect 5s\n  timeout client 60s\n  timeout server 60s\n'
+  printf 'frontend fe\n  bind 127.0.0.1:%s\n  default_backend pods\nbackend pods\n  balance roundrobin\n' "$HAPROXY_PORT"
+  i=0; for ip in "${PODS[@]}"; do printf '  server p%s %s:%s\n' $i "$ip" "$POD_PORT"; i=$((i+1)); done
+} >"$WORK/haproxy.cfg"
+haproxy -f "$WORK/haproxy.cfg" -db >"$WORK/haproxy.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do curl -fsS "http://127.0.0.1:$HAPROXY_PORT/" >/dev/null 2>&1 && break; sleep 0.1; done
+
+run() { # name url
+  wrk -t2 -c32 -d"$DURATION" --latency "$2" >"$WORK/$1.wrk"
+  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$1.wrk")
+  p50=$(awk '$1=="50%" {print $2}' "$WORK/$1.wrk")
+  p99=$(awk '$1=="99%" {print $2}' "$WORK/$1.wrk")
+  errs=$(grep -E 'Socket errors|Non-2xx' "$WORK/$1.wrk" | tr -s ' ' | tr '\n' ';' || true)
+  printf '%-10s %10s req/s  p50 %8s  p99 %8s  %s\n' "$1" "$rps" "$p50" "$p99" "$errs"
+  eval "${1}_rps=$rps ${1}_p99=$p99"
+}
+# wrk prints latencies as 812.00us, 1.20ms or 1.02s: to microseconds.
+us() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) print n; else if (v ~ /ms$/) print n*1000; else print n*1000000 }'; }
+
+curl -fsS "http://127.0.0.1:$NODE_PORT/" >/dev/null
+# warm the JIT of the proxy, then measure each target in turn, all in this run
+wrk -t2 -c32 -d5s "http://127.0.0.1:$NODE_PORT/" >/dev/null
 run kubeplane "http://127.0.0.1:$NODE_PORT/"
-ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v } else { sub(/s$/, "", v); print v * 1000 } }'; }
-echo "ratio kubeplane/haproxy: $(awk -v a="$kubeplane_rps" -v b="$haproxy_rps" 'BEGIN { printf "%.2f", a / b }') (target >= 0.8)"
-echo "added p99 vs direct: $(awk -v a="$(ms "$kubeplane_p99")" -v b="$(ms "$direct_p99")" 'BEGIN { printf "%.2f ms", a - b }') (target < 1 ms);" \
-     "haproxy's: $(awk -v a="$(ms "$haproxy_p99")" -v b="$(ms "$direct_p99")" 'BEGIN { printf "%.2f ms", a - b }')"
+run haproxy "http://127.0.0.1:$HAPROXY_PORT/"
+run direct "http://${PODS[0]}:$POD_PORT/"
+awk -v k="$kubeplane_rps" -v h="$haproxy_rps" 'BEGIN { printf "ratio kubeplane/haproxy: %.2f (target >= 0.80)\n", k/h }'
+awk -v k="$(us "$kubeplane_p99")" -v d="$(us "$direct_p99")" \
+  'BEGIN { printf "p99 added vs direct: %.0f us (target < 1000 us)\n", k-d }'

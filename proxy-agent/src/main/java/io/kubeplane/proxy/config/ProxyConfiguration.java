@@ -18,12 +18,16 @@ import io.kubeplane.proxy.rules.IptablesRules;
 import io.kubeplane.proxy.rules.IpvsRules;
 import io.kubeplane.proxy.rules.NftablesRules;
 import io.kubeplane.proxy.sync.ProxySyncer;
+import io.kubeplane.proxy.userspace.AgentsConnector;
+import io.kubeplane.proxy.userspace.Balancing;
+import io.kubeplane.proxy.userspace.DirectConnector;
 import io.kubeplane.proxy.userspace.EndpointConnector;
+import io.kubeplane.proxy.userspace.NettyTransport;
 import io.kubeplane.proxy.userspace.UserspaceDataPlane;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,24 +60,31 @@ public class ProxyConfiguration {
                 .withTopicPrefix(agent.topicPrefix()).withClientId("proxy-agent-" + agent.nodeName() + "-nodes"));
     }
 
+    /** userspace: the event loops of the proxy and of the pod network, one per core. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression(USERSPACE)
+    public NettyTransport proxyTransport() {
+        return NettyTransport.create("proxy", Runtime.getRuntime().availableProcessors());
+    }
+
     /** userspace: this node's pods answer on its pod network, for every node's proxy to reach. */
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression(USERSPACE)
-    public PodServing podServing(AgentProperties agent, ProxyProperties proxy, ProxySyncer syncer,
-                                 ObjectProvider<NodeAgent> nodeAgent) throws IOException {
+    public PodServing podServing(AgentProperties agent, ProxyProperties proxy, ProxySyncer syncer, NettyTransport transport,
+                                 ObjectProvider<NodeAgent> nodeAgent) {
         NodeAgent running = nodeAgent.getIfAvailable();
         if (running == null) {
             throw new IllegalArgumentException("kubeplane.agent.proxy.mode userspace serves the node's pods, which needs "
                                                + "the node duties: set kubeplane.agent.api-server");
         }
-        return new PodServing(agent.nodeName(), agent.nodeIp(), proxy.podNetworkPort(), proxy.clusterDnsIp(),
+        return new PodServing(transport, agent.nodeName(), agent.nodeIp(), proxy.podNetworkPort(), proxy.clusterDnsIp(),
                 running.pods(), syncer.services());
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnExpression(ENABLED)
     public ProxySyncer proxySyncer(AgentProperties agent, ProxyProperties proxy, MeterRegistry registry,
-                                   ObjectProvider<KafkaInformer<Node>> nodes,
+                                   ObjectProvider<KafkaInformer<Node>> nodes, ObjectProvider<NettyTransport> transport,
                                    @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String kafka) {
         if (agent.nodeIp() == null || agent.nodeIp().isBlank()) {
             throw new IllegalArgumentException("kubeplane.agent.node-ip must be set with node-name, e.g. 127.0.0.1");
@@ -83,12 +94,13 @@ public class ProxyConfiguration {
         return new ProxySyncer(agent.nodeName(), List.of(agent.nodeIp()),
                 new KafkaInformer<>(ApiResources.SERVICES, Service.class, settings),
                 new KafkaInformer<>(ApiResources.ENDPOINT_SLICES, EndpointSlice.class, settings),
-                dataPlane(proxy, registry, nodes.getIfAvailable()), registry, proxy.minSyncPeriod(), proxy.syncPeriod(),
+                dataPlane(proxy, registry, nodes.getIfAvailable(), transport.getIfAvailable()), registry, proxy.minSyncPeriod(), proxy.syncPeriod(),
                 Clock.systemUTC());
     }
 
     /** The data plane of {@code mode}. */
-    static DataPlane dataPlane(ProxyProperties proxy, MeterRegistry registry, @Nullable KafkaInformer<Node> nodes) {
+    static DataPlane dataPlane(ProxyProperties proxy, MeterRegistry registry, @Nullable KafkaInformer<Node> nodes,
+                               @Nullable NettyTransport transport) {
         Clock clock = Clock.systemUTC();
         String netns = proxy.netns() == null || proxy.netns().isBlank() ? null : proxy.netns();
         return switch (proxy.mode()) {
@@ -96,10 +108,16 @@ public class ProxyConfiguration {
             case "nftables" -> new NftablesDataPlane(new NftablesRules(), netns, clock);
             case "ipvs" -> new IpvsDataPlane(new IpvsRules(proxy.ipvsScheduler()).texts(), netns, clock);
             case "dry-run" -> new DryRunDataPlane(new NftablesRules(), clock);
-            case "userspace" -> new UserspaceDataPlane("direct".equals(proxy.connector()) || nodes == null
-                    ? EndpointConnector.direct()
-                    : EndpointConnector.agents(name -> nodeAddress(nodes, name), proxy.podNetworkPort()),
-                    proxy.balancing(), proxy.drainPeriod(), registry);
+            case "userspace" -> {
+                if (transport == null || nodes == null) {
+                    throw new IllegalStateException("userspace mode without its transport and Nodes informer");
+                }
+                EndpointConnector connector = "direct".equals(proxy.connector()) ? new DirectConnector(transport)
+                        : new AgentsConnector(transport, name -> Optional.ofNullable(nodeAddress(nodes, name)),
+                                proxy.podNetworkPort());
+                yield new UserspaceDataPlane(transport, connector, registry, UserspaceDataPlane.Settings.defaults()
+                        .withBalancing(Balancing.parse(proxy.balancing())).withDrainPeriod(proxy.drainPeriod()));
+            }
             default -> throw new IllegalArgumentException("kubeplane.agent.proxy.mode " + proxy.mode()
                                                           + " is not available in this build");
         };

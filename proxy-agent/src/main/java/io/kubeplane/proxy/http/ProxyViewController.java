@@ -6,6 +6,7 @@ import io.kubeplane.proxy.desired.ServicePortRule;
 import io.kubeplane.proxy.sync.ProxySyncer;
 import io.kubeplane.proxy.sync.SyncStatus;
 import io.kubeplane.proxy.userspace.UserspaceDataPlane;
+import io.kubeplane.proxy.userspace.UserspaceView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,7 +61,7 @@ public class ProxyViewController {
      * @param listeners userspace mode: where it listens and which addresses this host lacks
      */
     public record ProxyView(String node, List<String> nodeIPs, String mode, @Nullable SyncStatus lastSync,
-                            List<ServicePortView> servicePorts, UserspaceDataPlane.@Nullable View listeners) {
+                            List<ServicePortView> servicePorts, @Nullable List<UserspaceView> listeners) {
     }
 
     @GetMapping("/proxy")
@@ -72,8 +73,10 @@ public class ProxyViewController {
         List<ServicePortView> ports = state.ports().values().stream()
                 .filter(r -> service == null || service.isEmpty() || r.name().service().equals(service))
                 .map(ServicePortView::of).toList();
-        UserspaceDataPlane.View listeners = running.dataPlane() instanceof UserspaceDataPlane userspace
-                ? userspace.view() : null;
+        List<UserspaceView> listeners = running.dataPlane() instanceof UserspaceDataPlane userspace
+                ? userspace.view().stream().filter(v -> service == null || service.isEmpty()
+                        || v.servicePort().startsWith(service + ":") || v.servicePort().equals(service)).toList()
+                : null;
         return new ProxyView(state.nodeName(), state.nodeIPs(), running.dataPlane().mode(), running.status(), ports,
                 listeners);
     }

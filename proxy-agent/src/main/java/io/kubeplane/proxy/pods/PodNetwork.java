@@ -1,94 +1,110 @@
 package io.kubeplane.proxy.pods;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
+import io.kubeplane.proxy.userspace.NettyTransport;
+import io.kubeplane.proxy.userspace.Preamble;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's end of pod traffic where pod IPs are not routable (the local cluster): another node's
- * proxy connects to this node's address at the pod-network port, sends one line
- * {@code POD <ip> <port>}, and the stream goes on to that pod port's responder, the way a CNI
- * tunnel hands a packet to a pod on its node. A connection naming no pod port here is closed.
- * One virtual thread per connection. Thread-safe.
+ * This node's end of the pod network, what a CNI tunnel endpoint is to a real node: a TCP server on
+ * the node IP at {@link #DEFAULT_PORT} that reads a stream's {@link Preamble} and hands the rest of
+ * the stream to the responder of that pod port here. A stream for a pod port that does not run on
+ * this node, or with no valid preamble, is reset, as a closed port answers a SYN.
+ *
+ * <p>10260 is free of the node's well-known ports: kubelet 10250, kube-proxy healthz 10256, metrics
+ * 10249, kube-controller-manager 10257, kube-scheduler 10259. Thread-safe; the agent wiring starts
+ * it and closes it.
  */
 public final class PodNetwork implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(PodNetwork.class);
-    /** The default port; kubelet has 10250, kube-proxy's health 10256. */
     public static final int DEFAULT_PORT = 10260;
 
-    private final PodResponders responders;
-    private final ServerSocket server;
+    private static final Logger log = LoggerFactory.getLogger(PodNetwork.class);
 
-    public PodNetwork(PodResponders responders, String nodeIp, int port) throws IOException {
-        this.responders = responders;
-        this.server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getByName(nodeIp), port), 512);
-        Thread.ofVirtual().name("pod-network").start(this::accept);
-        log.info("pod network on {}:{}", nodeIp, port);
+    private final Channel server;
+
+    private PodNetwork(Channel server) {
+        this.server = server;
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                Thread.ofVirtual().start(() -> serve(socket));
-            } catch (IOException e) {
-                if (!server.isClosed()) {
-                    log.warn("pod network: {}", e.getMessage());
-                }
-            }
+    /**
+     * Listens on {@code bindIp:port} (port 0 picks a free one).
+     *
+     * @throws IllegalStateException when it cannot bind
+     */
+    public static PodNetwork start(NettyTransport transport, PodResponders responders, String bindIp, int port) {
+        ChannelFuture bound = transport.server().option(ChannelOption.SO_BACKLOG, 1024)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new PreambleDecoder(responders));
+                    }
+                }).bind(bindIp, port);
+        if (!bound.awaitUninterruptibly(10, TimeUnit.SECONDS) || !bound.isSuccess()) {
+            bound.channel().close();
+            throw new IllegalStateException("pod network cannot listen on " + bindIp + ":" + port, bound.cause());
         }
+        log.info("Pod network listening on {}", bound.channel().localAddress());
+        return new PodNetwork(bound.channel());
     }
 
-    private void serve(Socket socket) {
-        try (socket) {
-            socket.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            String[] preamble = preamble(in).split(" ");
-            if (preamble.length != 3 || !"POD".equals(preamble[0])) {
-                return;
-            }
-            responders.serve(preamble[1], Integer.parseInt(preamble[2]), in, socket.getOutputStream());
-        } catch (IOException | RuntimeException e) {
-            // the client went away; nothing to tell anyone
-        }
-    }
-
-    private static String preamble(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
-            if (line.length() > 100) {
-                return "";
-            }
-            line.append((char) c);
-        }
-        return line.toString();
-    }
-
-    /** What a proxy sends first to reach {@code ip:port} through a node's pod network. */
-    public static byte[] preambleFor(String ip, int port) {
-        return ("POD " + ip + " " + port + "\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    public int port() {
-        return server.getLocalPort();
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) server.localAddress();
     }
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } catch (IOException e) {
-            // closing anyway
+        server.close().awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+
+    /** Reads the preamble, then makes way for the pod port's responder; bytes after the line go to it. */
+    private static final class PreambleDecoder extends ByteToMessageDecoder {
+        private final PodResponders responders;
+
+        PreambleDecoder(PodResponders responders) {
+            this.responders = responders;
+        }
+
+        @Override
+        protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+            int end = in.indexOf(in.readerIndex(), Math.min(in.writerIndex(), in.readerIndex() + Preamble.MAX_LENGTH),
+                    (byte) '\n');
+            if (end < 0) {
+                if (in.readableBytes() >= Preamble.MAX_LENGTH) {
+                    refuse(ctx, in, "no preamble");
+                }
+                return;
+            }
+            String line = in.toString(in.readerIndex(), end - in.readerIndex(), StandardCharsets.US_ASCII);
+            in.readerIndex(end + 1);
+            Optional<Responder> responder = Preamble.parse(line)
+                    .flatMap(p -> responders.find(p.ip(), p.port(), p.protocol()));
+            if (responder.isEmpty()) {
+                refuse(ctx, in, line);
+                return;
+            }
+            responder.get().serve(ctx.channel());
+            // Removing a decoder passes the bytes it holds on to the responder's handlers.
+            ctx.pipeline().remove(this);
+        }
+
+        private void refuse(ChannelHandlerContext ctx, ByteBuf in, String line) {
+            in.skipBytes(in.readableBytes()); // nothing more is read from a refused stream
+            log.debug("Pod network: refusing {} from {}", line, ctx.channel().remoteAddress());
+            ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+            ctx.close();
         }
     }
 }

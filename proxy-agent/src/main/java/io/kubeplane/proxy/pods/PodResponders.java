@@ -1,190 +1,170 @@
 package io.kubeplane.proxy.pods;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServicePort;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import io.kubeplane.proxy.userspace.NettyTransport;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * What answers in place of the containers kubeplane does not run: for every declared containerPort
- * of a Running pod on this node, a responder. TCP ports that look like HTTP (named with "http", or
- * numbered 80, 8000, 8080 or 3000) answer HTTP/1.1 with keep-alive: {@code /} gives
- * {@code <pod> <pod IP> <node>}, {@code /env} the service environment variables a kubelet gives the
- * pod, {@code /resolv.conf} the resolv.conf it gives it. Other TCP ports echo. Thread-safe.
+ * The stand-ins for the containers of this node's pods: a {@link Responder} for every declared
+ * {@code containerPort} of every Running pod bound here that has its IP. Streams reach them through
+ * the {@link PodNetwork}; with {@code listenOnPodIPs} they also listen on the pod's own address
+ * where this host can bind it (loopback addresses in tests and benchmarks; not 10.244.x.x).
+ *
+ * <p>Fed by {@link #update} with the node's pods and the cluster's services (for {@code /env}); a
+ * pod that stops running, or whose port goes, has its connections closed, as its container's
+ * would be. Thread-safe: {@code update} from one thread at a time, {@link #find} from any.
  */
-public final class PodResponders {
+public final class PodResponders implements AutoCloseable {
 
-    /** One pod port that answers. */
-    record Responder(String pod, String namespace, String ip, int port, boolean http) {
+    public static final String DEFAULT_CLUSTER_DNS_IP = "10.96.0.10";
+
+    private static final Logger log = LoggerFactory.getLogger(PodResponders.class);
+
+    /** A pod port's address, which one pod at a time can hold. */
+    private record Key(String ip, int port, String protocol) {
     }
 
+    private final NettyTransport transport;
     private final String nodeName;
     private final String clusterDnsIp;
-    private volatile Map<String, Responder> byAddress = Map.of();
+    private final boolean listenOnPodIPs;
+    private final Map<Key, Responder> responders = new ConcurrentHashMap<>();
+    private final Map<Key, Channel> listening = new ConcurrentHashMap<>();
+    private final Map<String, String> envByPod = new ConcurrentHashMap<>();
     private volatile List<Service> services = List.of();
 
-    public PodResponders(String nodeName, String clusterDnsIp) {
+    /**
+     * @param nodeName       only pods bound to this node are served
+     * @param clusterDnsIp   the nameserver of the pods' resolv.conf
+     * @param listenOnPodIPs also listen on each pod's IP at its ports, where bindable
+     */
+    public PodResponders(NettyTransport transport, String nodeName, String clusterDnsIp, boolean listenOnPodIPs) {
+        this.transport = transport;
         this.nodeName = nodeName;
         this.clusterDnsIp = clusterDnsIp;
+        this.listenOnPodIPs = listenOnPodIPs;
     }
 
-    /** The Running pods on this node with an IP, and the cluster's Services (for {@code /env}). */
-    public void update(List<Pod> pods, List<Service> allServices) {
-        Map<String, Responder> next = new HashMap<>();
+    /** Serves the running pods of this node among {@code pods}; {@code services} feed {@code /env}. */
+    public synchronized void update(List<Pod> pods, List<Service> services) {
+        this.services = List.copyOf(services);
+        envByPod.clear();
+        Map<Key, Responder> wanted = new LinkedHashMap<>();
         for (Pod pod : pods) {
-            if (pod.getStatus() == null || pod.getStatus().getPodIP() == null || !"Running".equals(pod.getStatus().getPhase())
-                || pod.getMetadata().getDeletionTimestamp() != null || pod.getSpec() == null) {
+            if (!running(pod)) {
                 continue;
             }
-            for (var container : pod.getSpec().getContainers()) {
-                for (ContainerPort port : container.getPorts() == null ? List.<ContainerPort>of() : container.getPorts()) {
-                    String protocol = port.getProtocol() == null ? "TCP" : port.getProtocol();
-                    if (!"TCP".equals(protocol) || port.getContainerPort() == null) {
+            String namespace = pod.getMetadata().getNamespace();
+            String name = pod.getMetadata().getName();
+            String ip = pod.getStatus().getPodIP();
+            boolean links = pod.getSpec().getEnableServiceLinks() == null || pod.getSpec().getEnableServiceLinks();
+            for (Container container : pod.getSpec().getContainers()) {
+                for (ContainerPort cp : container.getPorts() == null ? List.<ContainerPort>of() : container.getPorts()) {
+                    String protocol = cp.getProtocol() == null ? "TCP" : cp.getProtocol();
+                    if (cp.getContainerPort() == null || !("TCP".equals(protocol) || "UDP".equals(protocol))) {
                         continue;
                     }
-                    int number = port.getContainerPort();
-                    boolean http = (port.getName() != null && port.getName().contains("http"))
-                                   || List.of(80, 8000, 8080, 3000).contains(number);
-                    Responder r = new Responder(pod.getMetadata().getName(), pod.getMetadata().getNamespace(),
-                            pod.getStatus().getPodIP(), number, http);
-                    next.put(key(r.ip(), number), r);
+                    Key key = new Key(ip, cp.getContainerPort(), protocol);
+                    wanted.putIfAbsent(key, new Responder(namespace, name, ip, nodeName, cp.getContainerPort(), protocol,
+                            cp.getName() == null ? "" : cp.getName(), clusterDnsIp,
+                            () -> env(namespace + "/" + name, namespace, links)));
                 }
             }
         }
-        this.services = List.copyOf(allServices);
-        this.byAddress = Map.copyOf(next);
-    }
-
-    static String key(String ip, int port) {
-        return ip + ":" + port;
-    }
-
-    /** Whether a pod port with this address answers here. */
-    public boolean answers(String ip, int port) {
-        return byAddress.containsKey(key(ip, port));
-    }
-
-    /** Serves one connection to {@code ip:port} until the client closes it. */
-    public void serve(String ip, int port, InputStream in, OutputStream out) throws IOException {
-        Responder responder = byAddress.get(key(ip, port));
-        if (responder == null) {
-            return;
-        }
-        if (responder.http()) {
-            http(responder, new BufferedInputStream(in), out);
-        } else {
-            in.transferTo(out);
-        }
-    }
-
-    private void http(Responder responder, InputStream in, OutputStream out) throws IOException {
-        while (true) {
-            String requestLine = line(in);
-            if (requestLine == null || requestLine.isEmpty()) {
-                return;
-            }
-            boolean close = false;
-            int contentLength = 0;
-            for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("connection:") && lower.contains("close")) {
-                    close = true;
-                } else if (lower.startsWith("content-length:")) {
-                    contentLength = Integer.parseInt(lower.substring(15).strip());
+        responders.forEach((key, old) -> {
+            Responder now = wanted.get(key);
+            if (now == null || !now.sameAs(old)) {
+                responders.remove(key);
+                Channel socket = listening.remove(key);
+                if (socket != null) {
+                    socket.close();
                 }
+                old.closeConnections();
             }
-            in.skipNBytes(contentLength);
-            String[] parts = requestLine.split(" ");
-            String path = parts.length > 1 ? parts[1] : "/";
-            if (parts.length > 2 && "HTTP/1.0".equals(parts[2])) {
-                close = true;
+        });
+        List<Map.Entry<Key, ChannelFuture>> binding = new ArrayList<>();
+        wanted.forEach((key, responder) -> {
+            if (responders.putIfAbsent(key, responder) == null && listenOnPodIPs) {
+                binding.add(Map.entry(key, listen(key, responder)));
             }
-            String body = switch (path) {
-                case "/env" -> ServiceEnvironment.of(responder.namespace(), services);
-                case "/resolv.conf" -> "search " + responder.namespace() + ".svc.cluster.local svc.cluster.local cluster.local\n"
-                                       + "nameserver " + clusterDnsIp + "\noptions ndots:5\n";
-                default -> responder.pod() + " " + responder.ip() + " " + nodeName + "\n";
-            };
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " + bytes.length
-                       + (close ? "\r\nConnection: close" : "") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(bytes);
-            out.flush();
-            if (close) {
-                return;
+        });
+        for (Map.Entry<Key, ChannelFuture> b : binding) {
+            ChannelFuture f = b.getValue();
+            if (f.awaitUninterruptibly(10, TimeUnit.SECONDS) && f.isSuccess()
+                && responders.get(b.getKey()) != null) {
+                listening.put(b.getKey(), f.channel());
+            } else {
+                f.channel().close();
+                log.debug("Pod port {} answers only through the pod network: {}", b.getKey(),
+                        f.cause() == null ? "bind timed out" : f.cause().getMessage());
             }
         }
     }
 
-    private static @Nullable String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != -1; c = in.read()) {
-            if (c == '\n') {
-                int end = line.length();
-                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
-            }
-            if (line.length() > 8192) {
-                throw new IOException("line too long");
-            }
-            line.append((char) c);
-        }
-        return line.isEmpty() ? null : line.toString();
+    /** kubelet would run it: bound here, phase Running, IP given. */
+    private boolean running(Pod pod) {
+        return pod.getSpec() != null && nodeName.equals(pod.getSpec().getNodeName()) && pod.getStatus() != null
+               && "Running".equals(pod.getStatus().getPhase()) && pod.getStatus().getPodIP() != null
+               && !pod.getStatus().getPodIP().isEmpty() && pod.getSpec().getContainers() != null;
     }
 
-    /** kubelet's service environment variables for the Services of one namespace. */
-    static final class ServiceEnvironment {
+    private String env(String podKey, String namespace, boolean links) {
+        return envByPod.computeIfAbsent(podKey, k -> PodEnvironment.envText(
+                PodEnvironment.serviceVariables(namespace, links, services)));
+    }
 
-        private ServiceEnvironment() {
+    private ChannelFuture listen(Key key, Responder responder) {
+        if ("UDP".equals(key.protocol())) {
+            return transport.datagram(transport.group()).handler(Echo.DATAGRAM).bind(key.ip(), key.port());
         }
+        return transport.server().option(ChannelOption.SO_BACKLOG, 1024).childHandler(new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                responder.serve(ch);
+            }
+        }).bind(key.ip(), key.port());
+    }
 
-        static String of(String namespace, List<Service> services) {
-            StringBuilder out = new StringBuilder();
-            services.stream().filter(s -> namespace.equals(s.getMetadata().getNamespace()))
-                    .filter(s -> s.getSpec() != null && s.getSpec().getClusterIP() != null
-                                 && !"None".equals(s.getSpec().getClusterIP()) && !s.getSpec().getClusterIP().isEmpty())
-                    .sorted((a, b) -> a.getMetadata().getName().compareTo(b.getMetadata().getName()))
-                    .forEach(s -> append(out, s));
-            return out.toString();
-        }
+    /** The responder of a pod port on this node, if one runs there. */
+    public Optional<Responder> find(String ip, int port, String protocol) {
+        return Optional.ofNullable(responders.get(new Key(ip, port, protocol)));
+    }
 
-        private static void append(StringBuilder out, Service service) {
-            String prefix = service.getMetadata().getName().toUpperCase(Locale.ROOT).replace('-', '_');
-            String ip = service.getSpec().getClusterIP();
-            List<ServicePort> ports = service.getSpec().getPorts() == null ? List.of() : service.getSpec().getPorts();
-            if (ports.isEmpty()) {
-                return;
-            }
-            out.append(prefix).append("_SERVICE_HOST=").append(ip).append('\n');
-            out.append(prefix).append("_SERVICE_PORT=").append(ports.getFirst().getPort()).append('\n');
-            for (ServicePort port : ports) {
-                if (port.getName() != null && !port.getName().isEmpty()) {
-                    out.append(prefix).append("_SERVICE_PORT_").append(port.getName().toUpperCase(Locale.ROOT).replace('-', '_'))
-                            .append('=').append(port.getPort()).append('\n');
-                }
-            }
-            ServicePort first = ports.getFirst();
-            String proto = Objects.requireNonNullElse(first.getProtocol(), "TCP").toLowerCase(Locale.ROOT);
-            out.append(prefix).append("_PORT=").append(proto).append("://").append(ip).append(':').append(first.getPort()).append('\n');
-            for (ServicePort port : ports) {
-                String p = Objects.requireNonNullElse(port.getProtocol(), "TCP");
-                String base = prefix + "_PORT_" + port.getPort() + "_" + p;
-                out.append(base).append('=').append(p.toLowerCase(Locale.ROOT)).append("://").append(ip).append(':')
-                        .append(port.getPort()).append('\n');
-                out.append(base).append("_PROTO=").append(p.toLowerCase(Locale.ROOT)).append('\n');
-                out.append(base).append("_PORT=").append(port.getPort()).append('\n');
-                out.append(base).append("_ADDR=").append(ip).append('\n');
-            }
-        }
+    /** Every responder, by pod and port. */
+    public List<Responder> responders() {
+        return responders.values().stream().sorted(Comparator.comparing(Responder::namespace)
+                .thenComparing(Responder::podName).thenComparingInt(Responder::port)
+                .thenComparing(Responder::protocol)).toList();
+    }
+
+    /** Whether the pod port also listens on its own address. */
+    public boolean listening(String ip, int port, String protocol) {
+        return listening.containsKey(new Key(ip, port, protocol));
+    }
+
+    @Override
+    public synchronized void close() {
+        List<ChannelFuture> closing = new ArrayList<>();
+        listening.values().forEach(c -> closing.add(c.close()));
+        listening.clear();
+        responders.values().forEach(Responder::closeConnections);
+        responders.clear();
+        closing.forEach(f -> f.awaitUninterruptibly(10, TimeUnit.SECONDS));
     }
 }

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.kubeplane.informer.ResourceEventHandler;
 import io.kubeplane.informer.SharedIndexInformer;
-import java.io.IOException;
+import io.kubeplane.proxy.userspace.NettyTransport;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,13 +24,14 @@ public final class PodServing implements AutoCloseable {
     private final Object signal = new Object();
     private volatile boolean stopped;
 
-    public PodServing(String nodeName, String nodeIp, int port, String clusterDnsIp, SharedIndexInformer<Pod> pods,
-                      SharedIndexInformer<Service> services) throws IOException {
+    public PodServing(NettyTransport transport, String nodeName, String nodeIp, int port, String clusterDnsIp,
+                      SharedIndexInformer<Pod> pods, SharedIndexInformer<Service> services) {
         this.nodeName = nodeName;
         this.pods = pods;
         this.services = services;
-        this.responders = new PodResponders(nodeName, clusterDnsIp);
-        this.network = new PodNetwork(responders, nodeIp, port);
+        // Pod IPs are not this host's: pods answer only through the pod network.
+        this.responders = new PodResponders(transport, nodeName, clusterDnsIp, false);
+        this.network = PodNetwork.start(transport, responders, nodeIp, port);
         pods.addEventHandler(ResourceEventHandler.onAnyChange(p -> markStale()));
         services.addEventHandler(ResourceEventHandler.onAnyChange(s -> markStale()));
         Thread.ofVirtual().name("pod-serving").start(this::run);
@@ -71,5 +72,6 @@ public final class PodServing implements AutoCloseable {
         stopped = true;
         markStale();
         network.close();
+        responders.close();
     }
 }

@@ -1,44 +1,44 @@
 package io.kubeplane.proxy.userspace;
 
 import io.kubeplane.proxy.desired.Endpoint;
-import io.kubeplane.proxy.pods.PodNetwork;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import io.netty.channel.ChannelFuture;
 
-/** How the userspace proxy reaches an endpoint. */
+/**
+ * How the proxy reaches an endpoint: {@link DirectConnector} where pod IPs are routable,
+ * {@link AgentsConnector} through the endpoint's node agent where they are not. Implementations are
+ * thread-safe; the data plane calls them from its event loops.
+ */
 public interface EndpointConnector {
 
-    int CONNECT_TIMEOUT_MS = 2000;
-
-    Socket connect(Endpoint endpoint) throws IOException;
-
-    /** Straight to the pod's address: where pod IPs are routable. */
-    static EndpointConnector direct() {
-        return endpoint -> {
-            Socket socket = new Socket();
-            socket.connect(new InetSocketAddress(endpoint.ip(), endpoint.port()), CONNECT_TIMEOUT_MS);
-            return socket;
-        };
-    }
-
     /**
-     * Through the pod's node agent, at its {@link PodNetwork} port: where pod IPs are not routable.
+     * Opens a channel to the endpoint on {@code loop}. Whatever the way, the channel reads and
+     * writes {@link io.netty.buffer.ByteBuf}s of the pod port's payload: stream bytes for TCP, one
+     * datagram per buffer for UDP.
      *
-     * @param nodeIp the address of a node by name, null when unknown
+     * @param protocol {@code TCP} or {@code UDP}
+     * @param handler  added last to the channel's pipeline; it receives the payload
+     * @return the channel, once bytes written to it go to the pod port
      */
-    static EndpointConnector agents(Function<String, @Nullable String> nodeIp, int podNetworkPort) {
-        return endpoint -> {
-            String node = nodeIp.apply(endpoint.nodeName());
-            if (node == null) {
-                throw new IOException("no address known for node " + endpoint.nodeName() + " of " + endpoint.address());
+    Future<Channel> connect(Endpoint endpoint, String protocol, EventLoop loop, ChannelHandler handler);
+
+    /** {@code direct} or {@code agents}, as {@code kubeplane.agent.proxy.connector} spells it. */
+    String name();
+
+    /** {@code connect}'s future as a future of its channel, completing on {@code loop}. */
+    static Future<Channel> channelOf(ChannelFuture connect, EventLoop loop) {
+        Promise<Channel> promise = loop.newPromise();
+        connect.addListener(f -> {
+            if (f.isSuccess()) {
+                promise.trySuccess(connect.channel());
+            } else {
+                promise.tryFailure(f.cause());
             }
-            Socket socket = new Socket();
-            socket.connect(new InetSocketAddress(node, podNetworkPort), CONNECT_TIMEOUT_MS);
-            socket.getOutputStream().write(PodNetwork.preambleFor(endpoint.ip(), endpoint.port()));
-            return socket;
-        };
+        });
+        return promise;
     }
 }
