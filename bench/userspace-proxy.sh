@@ -5,6 +5,7 @@
 # backend directly. Prints req/s, p50, p99, the kubeplane/HAProxy ratio (target >= 0.8) and the
 # p99 kubeplane adds over direct (target < 1 ms), as medians over interleaved rounds.
 # Usage: bench/userspace-proxy.sh [duration of each wrk run, default 15s] [rounds, default 3]
+#        BENCH_JAVA_OPTS="-Xlog:gc:file=/tmp/gc-%p.log" bench/userspace-proxy.sh   (more JVM options for both JVMs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -24,7 +25,9 @@ CP="proxy-agent/target/test-classes:proxy-agent/target/classes:$(cat "$WORK/cp")
 # Two JVMs: the pods' responders, and the proxy in front of them (its own threads, as HAProxy has).
 start() { # role args...
   : >"$WORK/$1.log"  # exists before the poll below reads it
-  "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -cp "$CP" io.kubeplane.proxy.userspace.UserspaceBench "$@" \
+  # --add-opens: lets Netty's NIO transport swap in its array-backed selected-key set (what it does
+  # on JDKs that allow it); without it every select walks a HashSet.
+  "$JAVA_HOME/bin/java" -Xms256m -Xmx256m --add-opens=java.base/sun.nio.ch=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} -cp "$CP" io.kubeplane.proxy.userspace.UserspaceBench "$@" \
     >"$WORK/$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 100); do grep -q READY "$WORK/$1.log" && break; sleep 0.2; done
