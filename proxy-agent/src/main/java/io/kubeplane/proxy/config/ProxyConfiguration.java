@@ -119,7 +119,7 @@ public class ProxyConfiguration {
                         .withBalancing(Balancing.parse(proxy.balancing())).withDrainPeriod(proxy.drainPeriod()));
             }
             default -> throw new IllegalArgumentException("kubeplane.agent.proxy.mode " + proxy.mode()
-                                                          + " is not available in this build");
+                                                          + " is not a mode");
         };
     }
 

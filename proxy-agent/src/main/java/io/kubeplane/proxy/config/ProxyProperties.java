@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param mode           {@code dry-run} (default: computed, shown, not applied), {@code iptables},
  *                       {@code nftables} (both need NET_ADMIN), {@code ipvs} (rendered; applied only where the
- *                       kernel has ip_vs); {@code userspace} (a TCP/UDP proxy) is not in this build yet
+ *                       kernel has ip_vs) or {@code userspace} (a TCP/UDP proxy on Netty, no privileges; the
+ *                       local cluster's mode, which also needs the node duties to serve the node's pods)
  * @param minSyncPeriod  changes closer together than this are applied in one sync (kube-proxy: 1 s)
  * @param syncPeriod     a sync runs at least this often even without changes
  * @param balancing      userspace: {@code random}, {@code round-robin} or {@code least-connections}
