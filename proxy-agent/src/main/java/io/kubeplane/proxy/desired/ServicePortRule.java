@@ -40,6 +40,17 @@ public record ServicePortRule(ServicePortName name, String type, String protocol
         return nodePort > 0 || !externalIPs.isEmpty() || !loadBalancerIPs.isEmpty();
     }
 
+    /**
+     * The addresses external traffic reaches at the service port: externalIPs and LoadBalancer IPs,
+     * once each (an LB IP may also be listed as an externalIP) and never a ClusterIP, in order.
+     */
+    public List<String> externalAddresses() {
+        java.util.Set<String> addresses = new java.util.LinkedHashSet<>(externalIPs);
+        addresses.addAll(loadBalancerIPs);
+        addresses.removeAll(clusterIPs);
+        return List.copyOf(addresses);
+    }
+
     public boolean sessionAffinity() {
         return affinitySeconds > 0;
     }

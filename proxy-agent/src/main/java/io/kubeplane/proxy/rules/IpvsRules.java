@@ -6,7 +6,6 @@ import io.kubeplane.proxy.desired.ServicePortRule;
 import io.kubeplane.proxy.desired.Verdict;
 import io.kubeplane.proxy.kernel.RuleTexts;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,7 +37,7 @@ public record IpvsRules(String scheduler) {
             for (String ip : rule.clusterIPs()) {
                 server(out, flag, ip, rule.port(), rule, rule.clusterEndpoints());
             }
-            for (String ip : externalIps(rule)) {
+            for (String ip : rule.externalAddresses()) {
                 server(out, flag, ip, rule.port(), rule, rule.externalEndpoints());
             }
             if (rule.nodePort() > 0) {
@@ -67,7 +66,7 @@ public record IpvsRules(String scheduler) {
         Set<String> addresses = new TreeSet<>();
         for (ServicePortRule rule : state.ports().values()) {
             addresses.addAll(rule.clusterIPs());
-            addresses.addAll(externalIps(rule));
+            addresses.addAll(rule.externalAddresses());
         }
         return List.copyOf(addresses);
     }
@@ -82,7 +81,7 @@ public record IpvsRules(String scheduler) {
         for (ServicePortRule rule : state.ports().values()) {
             String proto = rule.protocol().toLowerCase(Locale.ROOT);
             rule.clusterIPs().forEach(ip -> clusterIps.add(ip + "," + proto + ":" + rule.port()));
-            externalIps(rule).forEach(ip -> externalIps.add(ip + "," + proto + ":" + rule.port()));
+            rule.externalAddresses().forEach(ip -> externalIps.add(ip + "," + proto + ":" + rule.port()));
             if (rule.nodePort() > 0) {
                 ("udp".equals(proto) ? nodePortsUdp : nodePortsTcp).add(Integer.toString(rule.nodePort()));
             }
@@ -142,12 +141,6 @@ public record IpvsRules(String scheduler) {
     private static void set(StringBuilder out, String name, String type, Set<String> members) {
         out.append("create ").append(name).append(' ').append(type).append('\n');
         members.forEach(m -> out.append("add ").append(name).append(' ').append(m).append('\n'));
-    }
-
-    private static Set<String> externalIps(ServicePortRule rule) {
-        Set<String> ips = new LinkedHashSet<>(rule.externalIPs());
-        ips.addAll(rule.loadBalancerIPs());
-        return ips;
     }
 
     private static String flag(String protocol) {

@@ -140,7 +140,7 @@ public final class NftablesRules implements RuleTexts {
                 element(out, "no-endpoint-services", key, rule.internalVerdict() == Verdict.DROP ? "drop" : "goto reject-chain");
             }
         }
-        for (String ip : externalIps(rule)) {
+        for (String ip : rule.externalAddresses()) {
             String key = ip + " . " + proto + " . " + rule.port();
             if (rule.externalVerdict() == Verdict.FORWARD) {
                 element(out, "service-ips", key, "goto " + ext);
@@ -195,7 +195,7 @@ public final class NftablesRules implements RuleTexts {
                     .append(rule.internalVerdict() == Verdict.FORWARD ? "service-ips" : "no-endpoint-services")
                     .append(" { ").append(ip).append(" . ").append(proto).append(" . ").append(rule.port()).append(" }\n");
         }
-        for (String ip : externalIps(rule)) {
+        for (String ip : rule.externalAddresses()) {
             out.append("delete element ip kube-proxy ")
                     .append(rule.externalVerdict() == Verdict.FORWARD ? "service-ips" : "no-endpoint-services")
                     .append(" { ").append(ip).append(" . ").append(proto).append(" . ").append(rule.port()).append(" }\n");
@@ -216,14 +216,6 @@ public final class NftablesRules implements RuleTexts {
         }
         rule.allEndpoints().forEach(e -> chains.add(endpointChain(rule.name(), e)));
         return chains;
-    }
-
-    /** externalIPs and LoadBalancer IPs, once each (an LB IP may also be listed as an externalIP). */
-    private static Set<String> externalIps(ServicePortRule rule) {
-        Set<String> ips = new LinkedHashSet<>(rule.externalIPs());
-        ips.addAll(rule.loadBalancerIPs());
-        ips.removeAll(rule.clusterIPs());
-        return ips;
     }
 
     private static String serviceChain(ServicePortName name) {
