@@ -20,6 +20,9 @@ import io.kubeplane.proxy.dataplane.DataPlane.SyncResult;
 import io.kubeplane.proxy.desired.ProxyState;
 import io.kubeplane.proxy.kernel.ClusterObjects.Pod;
 import io.kubeplane.proxy.kernel.CommandRunner.CommandException;
+import io.kubeplane.proxy.rules.IpFamily;
+import io.kubeplane.proxy.rules.IptablesRules;
+import io.kubeplane.proxy.rules.RuleOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -111,7 +114,32 @@ class KernelProxyIT {
                         List.of("nft", "delete", "table", "ip", "kube-proxy"))),
                 Named.of("iptables", new Mode("iptables", (runner, clock) -> new IptablesDataPlane(
                         new StandInIptablesTexts(), runner, clock, SyncSchedule.DEFAULT_PERIOD,
+                        IptablesDataPlane.KUBE_PROXY_JUMPS), List.of("iptables", "-t", "nat", "-F", "KUBE-SERVICES"))),
+                Named.of("iptables, IptablesRules", new Mode("iptables", (runner, clock) -> new IptablesDataPlane(
+                        iptablesRules(), runner, clock, SyncSchedule.DEFAULT_PERIOD,
                         IptablesDataPlane.KUBE_PROXY_JUMPS), List.of("iptables", "-t", "nat", "-F", "KUBE-SERVICES"))));
+    }
+
+    /** The real iptables renderer, with this topology's ranges. */
+    private static RuleTexts iptablesRules() {
+        IptablesRules rules = new IptablesRules(IpFamily.V4, new RuleOptions(List.of("10.250.0.0/16"),
+                List.of("10.96.0.0/16"), false, 14));
+        return new RuleTexts() {
+            @Override
+            public String full(ProxyState state) {
+                return rules.full(state);
+            }
+
+            @Override
+            public String changes(ProxyState previous, ProxyState current) {
+                return rules.changes(previous, current);
+            }
+
+            @Override
+            public String cleanup() {
+                return rules.cleanup();
+            }
+        };
     }
 
     private static final String WEB_VIP = "10.96.0.50";
