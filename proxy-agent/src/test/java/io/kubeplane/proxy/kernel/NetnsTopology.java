@@ -217,6 +217,10 @@ final class NetnsTopology implements AutoCloseable {
             // reverse-path check would not expect.
             sysctl(node, "net.ipv4.conf.all.rp_filter=0");
             sysctl(node, "net.ipv4.conf.default.rp_filter=0");
+            // A REJECT answers with ICMP port unreachable, which the kernel sends a peer at most
+            // once a second after a burst of six; the tests reject the client more often than that
+            // and must see every refusal.
+            sysctl(node, "net.ipv4.icmp_ratelimit=0");
         }
         attachPod("pod1", "node1", POD1_IP, "10.250.1.1");
         attachPod("pod2", "node1", POD2_IP, "10.250.1.1");
