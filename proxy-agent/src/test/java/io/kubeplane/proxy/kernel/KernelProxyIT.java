@@ -22,6 +22,7 @@ import io.kubeplane.proxy.kernel.ClusterObjects.Pod;
 import io.kubeplane.proxy.kernel.CommandRunner.CommandException;
 import io.kubeplane.proxy.rules.IpFamily;
 import io.kubeplane.proxy.rules.IptablesRules;
+import io.kubeplane.proxy.rules.NftablesRules;
 import io.kubeplane.proxy.rules.RuleOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,12 +113,37 @@ class KernelProxyIT {
                 Named.of("nftables", new Mode("nftables", (runner, clock) -> new NftablesDataPlane(
                         new StandInNftablesTexts(), runner, clock, SyncSchedule.DEFAULT_PERIOD),
                         List.of("nft", "delete", "table", "ip", "kube-proxy"))),
+                Named.of("nftables, NftablesRules", new Mode("nftables", (runner, clock) -> new NftablesDataPlane(
+                        nftablesRules(), runner, clock, SyncSchedule.DEFAULT_PERIOD),
+                        List.of("nft", "delete", "table", "ip", "kube-proxy"))),
                 Named.of("iptables", new Mode("iptables", (runner, clock) -> new IptablesDataPlane(
                         new StandInIptablesTexts(), runner, clock, SyncSchedule.DEFAULT_PERIOD,
                         IptablesDataPlane.KUBE_PROXY_JUMPS), List.of("iptables", "-t", "nat", "-F", "KUBE-SERVICES"))),
                 Named.of("iptables, IptablesRules", new Mode("iptables", (runner, clock) -> new IptablesDataPlane(
                         iptablesRules(), runner, clock, SyncSchedule.DEFAULT_PERIOD,
                         IptablesDataPlane.KUBE_PROXY_JUMPS), List.of("iptables", "-t", "nat", "-F", "KUBE-SERVICES"))));
+    }
+
+    /** The real nftables renderer, with this topology's ranges. */
+    private static RuleTexts nftablesRules() {
+        NftablesRules rules = new NftablesRules(new RuleOptions(List.of("10.250.0.0/16"), List.of("10.96.0.0/16"), false,
+                14));
+        return new RuleTexts() {
+            @Override
+            public String full(ProxyState state) {
+                return rules.full(state);
+            }
+
+            @Override
+            public String changes(ProxyState previous, ProxyState current) {
+                return rules.changes(previous, current);
+            }
+
+            @Override
+            public String cleanup() {
+                return rules.cleanup();
+            }
+        };
     }
 
     /** The real iptables renderer, with this topology's ranges. */
