@@ -116,9 +116,9 @@ class ServiceProxyIT {
                 "search proxy.svc.cluster.local svc.cluster.local cluster.local", "nameserver 10.96.0.10", "options ndots:5");
 
         String iptables = get(agent(2) + "/rules?format=iptables");
-        assertThat(iptables).contains("-A KUBE-SERVICES -m comment --comment \"proxy/web cluster IP\" -d " + clusterIP
-                                      + "/32 -p tcp -m tcp --dport 80 -j KUBE-SVC-",
-                "-A KUBE-NODEPORTS -m comment --comment \"proxy/web\" -p tcp -m tcp --dport " + nodePort + " -j KUBE-EXT-",
+        assertThat(iptables).contains("-A KUBE-SERVICES -m comment --comment \"proxy/web cluster IP\" -m tcp -p tcp -d "
+                                      + clusterIP + " --dport 80 -j KUBE-SVC-",
+                "-A KUBE-NODEPORTS -m comment --comment proxy/web -m tcp -p tcp --dport " + nodePort + " -j KUBE-EXT-",
                 "--probability 0.3333333333");
         ips.forEach(ip -> assertThat(iptables).contains("-j DNAT --to-destination " + ip + ":8080"));
         assertThat(get(agent(1) + "/rules?format=nftables")).contains("add element ip kube-proxy service-ips { " + clusterIP
@@ -174,7 +174,7 @@ class ServiceProxyIT {
         eventually().untilAsserted(() -> assertThat(get(agent(1) + "/agent/v1/proxy?service=lonely/nobody"))
                 .contains("\"internalVerdict\":\"REJECT\""));
         assertThat(get(agent(1) + "/rules?format=iptables")).contains("-A KUBE-SERVICES -m comment --comment "
-                + "\"lonely/nobody:80-8080 cluster IP\" -d " + clusterIP + "/32 -p tcp -m tcp --dport 80 -j REJECT");
+                + "\"lonely/nobody:80-8080 has no endpoints\" -m tcp -p tcp -d " + clusterIP + " --dport 80 -j REJECT");
         assertThat(get(agent(1) + "/agent/v1/trace?destination=" + clusterIP + "&port=80"))
                 .contains("\"verdict\":\"rejected\"", "has no endpoints");
         kubectl.run("-n", "lonely", "create", "service", "nodeport", "empty", "--tcp=80:8080");

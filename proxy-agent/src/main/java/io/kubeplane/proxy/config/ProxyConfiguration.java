@@ -14,6 +14,7 @@ import io.kubeplane.proxy.kernel.IptablesDataPlane;
 import io.kubeplane.proxy.kernel.NftablesDataPlane;
 import io.kubeplane.proxy.node.NodeAgent;
 import io.kubeplane.proxy.pods.PodServing;
+import io.kubeplane.proxy.rules.IpFamily;
 import io.kubeplane.proxy.rules.IptablesRules;
 import io.kubeplane.proxy.rules.IpvsRules;
 import io.kubeplane.proxy.rules.NftablesRules;
@@ -104,10 +105,10 @@ public class ProxyConfiguration {
         Clock clock = Clock.systemUTC();
         String netns = proxy.netns() == null || proxy.netns().isBlank() ? null : proxy.netns();
         return switch (proxy.mode()) {
-            case "iptables" -> new IptablesDataPlane(new IptablesRules(), netns, clock);
-            case "nftables" -> new NftablesDataPlane(new NftablesRules(), netns, clock);
+            case "iptables" -> new IptablesDataPlane(new IptablesRules(IpFamily.V4, proxy.ruleOptions()), netns, clock);
+            case "nftables" -> new NftablesDataPlane(new NftablesRules(proxy.ruleOptions()), netns, clock);
             case "ipvs" -> new IpvsDataPlane(new IpvsRules(proxy.ipvsScheduler()).texts(), netns, clock);
-            case "dry-run" -> new DryRunDataPlane(new NftablesRules(), clock);
+            case "dry-run" -> new DryRunDataPlane(new NftablesRules(proxy.ruleOptions()), clock);
             case "userspace" -> {
                 if (transport == null || nodes == null) {
                     throw new IllegalStateException("userspace mode without its transport and Nodes informer");

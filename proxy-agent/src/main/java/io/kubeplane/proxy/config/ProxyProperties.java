@@ -1,6 +1,8 @@
 package io.kubeplane.proxy.config;
 
+import io.kubeplane.proxy.rules.RuleOptions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,11 +24,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param netns          iptables/nftables: program this network namespace instead of the agent's own
  * @param clusterDnsIp   the nameserver in the pods' resolv.conf
  * @param ipvsScheduler  ipvs: {@code rr}, {@code lc} or {@code sh}
+ * @param clusterCidrs   iptables/nftables: the pod ranges (kube-proxy's {@code --cluster-cidr}); traffic to a
+ *                       ClusterIP from outside them is masqueraded
+ * @param serviceCidrs   nftables: the ClusterIP ranges; traffic to an unallocated ClusterIP is dropped
+ * @param masqueradeAll  iptables/nftables: masquerade all traffic to a ClusterIP ({@code --masquerade-all})
  */
 @ConfigurationProperties("kubeplane.agent.proxy")
 public record ProxyProperties(String mode, Duration minSyncPeriod, Duration syncPeriod, String balancing,
                               String connector, int podNetworkPort, Duration drainPeriod, @Nullable String netns,
-                              String clusterDnsIp, String ipvsScheduler) {
+                              String clusterDnsIp, String ipvsScheduler, @Nullable List<String> clusterCidrs,
+                              @Nullable List<String> serviceCidrs, boolean masqueradeAll) {
 
     static final Set<String> MODES = Set.of("userspace", "iptables", "nftables", "ipvs", "dry-run");
 
@@ -40,6 +47,8 @@ public record ProxyProperties(String mode, Duration minSyncPeriod, Duration sync
         drainPeriod = drainPeriod == null ? Duration.ofSeconds(10) : drainPeriod;
         clusterDnsIp = blank(clusterDnsIp) ? "10.96.0.10" : clusterDnsIp;
         ipvsScheduler = blank(ipvsScheduler) ? "rr" : ipvsScheduler;
+        clusterCidrs = clusterCidrs == null ? RuleOptions.DEFAULTS.podCidrs() : List.copyOf(clusterCidrs);
+        serviceCidrs = serviceCidrs == null ? RuleOptions.DEFAULTS.serviceCidrs() : List.copyOf(serviceCidrs);
         if (!MODES.contains(mode)) {
             throw new IllegalArgumentException("kubeplane.agent.proxy.mode must be one of " + MODES + ", was " + mode);
         }
@@ -53,6 +62,11 @@ public record ProxyProperties(String mode, Duration minSyncPeriod, Duration sync
         if (!Set.of("rr", "lc", "sh").contains(ipvsScheduler)) {
             throw new IllegalArgumentException("kubeplane.agent.proxy.ipvs-scheduler must be rr, lc or sh, was " + ipvsScheduler);
         }
+    }
+
+    /** What the iptables and nftables renderers need beyond the desired state. */
+    public RuleOptions ruleOptions() {
+        return new RuleOptions(clusterCidrs, serviceCidrs, masqueradeAll, RuleOptions.DEFAULTS.masqueradeBit());
     }
 
     private static boolean blank(@Nullable String s) {

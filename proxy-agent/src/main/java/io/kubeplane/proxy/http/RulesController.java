@@ -2,10 +2,12 @@ package io.kubeplane.proxy.http;
 
 import io.kubeplane.proxy.config.ProxyProperties;
 import io.kubeplane.proxy.desired.ProxyState;
+import io.kubeplane.proxy.rules.IpFamily;
 import io.kubeplane.proxy.rules.IptablesRules;
 import io.kubeplane.proxy.rules.IpvsRules;
 import io.kubeplane.proxy.rules.NftablesRules;
 import io.kubeplane.proxy.rules.PacketTrace;
+import io.kubeplane.proxy.rules.RuleOptions;
 import io.kubeplane.proxy.sync.ProxySyncer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -36,17 +38,16 @@ public class RulesController {
     }
 
     @GetMapping(path = "/rules", produces = MediaType.TEXT_PLAIN_VALUE)
-    @Operation(summary = "The proxy rules in iptables-restore, nft -f or ipvsadm -Sn form")
+    @Operation(summary = "The proxy rules kube-proxy would program here, as iptables-restore, nft -f or ipvsadm -Sn input")
     public String rules(@Parameter(description = "iptables (default), nftables or ipvs")
                         @RequestParam(defaultValue = "iptables") String format) {
         ProxyState state = running().current();
+        ProxyProperties proxy = properties.getIfAvailable();
+        RuleOptions options = proxy == null ? RuleOptions.DEFAULTS : proxy.ruleOptions();
         return switch (format) {
-            case "iptables" -> new IptablesRules().full(state);
-            case "nftables" -> new NftablesRules().full(state);
-            case "ipvs" -> {
-                ProxyProperties proxy = properties.getIfAvailable();
-                yield new IpvsRules(proxy == null ? "rr" : proxy.ipvsScheduler()).render(state);
-            }
+            case "iptables" -> new IptablesRules(IpFamily.V4, options).full(state);
+            case "nftables" -> new NftablesRules(options).full(state);
+            case "ipvs" -> new IpvsRules(proxy == null ? "rr" : proxy.ipvsScheduler()).render(state);
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "format must be iptables, nftables or ipvs, was " + format);
         };

@@ -1,5 +1,6 @@
 package io.kubeplane.proxy.kernel;
 
+import io.kubeplane.proxy.rules.RuleTexts;
 import java.time.Clock;
 import java.time.Duration;
 

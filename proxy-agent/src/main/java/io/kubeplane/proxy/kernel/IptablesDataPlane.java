@@ -1,5 +1,8 @@
 package io.kubeplane.proxy.kernel;
 
+import io.kubeplane.proxy.rules.IptablesRules;
+import io.kubeplane.proxy.rules.IptablesRules.Jump;
+import io.kubeplane.proxy.rules.RuleTexts;
 import io.kubeplane.proxy.kernel.CommandRunner.CommandException;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,45 +39,6 @@ public final class IptablesDataPlane extends RuleTextDataPlane {
     /** Seconds to wait for the xtables lock. */
     private static final String LOCK_WAIT = "5";
 
-    /**
-     * One jump from a built-in chain into kube-proxy's, kube-proxy's {@code iptablesJumpChains}.
-     *
-     * @param table   {@code filter} or {@code nat}
-     * @param from    the built-in chain
-     * @param match   matches before the comment, e.g. {@code -m conntrack --ctstate NEW}
-     * @param comment the rule's comment, kube-proxy's wording
-     * @param to      kube-proxy's chain
-     */
-    public record Jump(String table, String from, List<String> match, String comment, String to) {
-
-        public Jump {
-            match = List.copyOf(match);
-        }
-
-        List<String> rule() {
-            List<String> rule = new ArrayList<>(match);
-            rule.addAll(List.of("-m", "comment", "--comment", comment, "-j", to));
-            return rule;
-        }
-    }
-
-    private static final List<String> NEW = List.of("-m", "conntrack", "--ctstate", "NEW");
-
-    /** kube-proxy's jumps, in its order; each is made only if the full text declares its target chain. */
-    public static final List<Jump> KUBE_PROXY_JUMPS = List.of(
-            new Jump("filter", "INPUT", NEW, "kubernetes externally-visible service portals", "KUBE-EXTERNAL-SERVICES"),
-            new Jump("filter", "FORWARD", NEW, "kubernetes externally-visible service portals", "KUBE-EXTERNAL-SERVICES"),
-            new Jump("filter", "INPUT", List.of(), "kubernetes health check service ports", "KUBE-NODEPORTS"),
-            new Jump("filter", "FORWARD", NEW, "kubernetes service portals", "KUBE-SERVICES"),
-            new Jump("filter", "OUTPUT", NEW, "kubernetes service portals", "KUBE-SERVICES"),
-            new Jump("filter", "FORWARD", List.of(), "kubernetes forwarding rules", "KUBE-FORWARD"),
-            new Jump("filter", "INPUT", NEW, "kubernetes load balancer firewall", "KUBE-PROXY-FIREWALL"),
-            new Jump("filter", "OUTPUT", NEW, "kubernetes load balancer firewall", "KUBE-PROXY-FIREWALL"),
-            new Jump("filter", "FORWARD", NEW, "kubernetes load balancer firewall", "KUBE-PROXY-FIREWALL"),
-            new Jump("nat", "OUTPUT", List.of(), "kubernetes service portals", "KUBE-SERVICES"),
-            new Jump("nat", "PREROUTING", List.of(), "kubernetes service portals", "KUBE-SERVICES"),
-            new Jump("nat", "POSTROUTING", List.of(), "kubernetes postrouting rules", "KUBE-POSTROUTING"));
-
     private final CommandRunner runner;
     private final List<Jump> jumps;
 
@@ -83,7 +47,7 @@ public final class IptablesDataPlane extends RuleTextDataPlane {
      * @param runner         runs the iptables tools, in the node's namespace
      * @param clock          when a full sync is due
      * @param fullSyncPeriod how often everything is rewritten ({@link #DEFAULT_FULL_SYNC_PERIOD})
-     * @param jumps          the jumps from the built-in chains, normally {@link #KUBE_PROXY_JUMPS}
+     * @param jumps          the jumps from the built-in chains, normally {@link IptablesRules#JUMPS}
      */
     public IptablesDataPlane(RuleTexts texts, CommandRunner runner, Clock clock, Duration fullSyncPeriod,
                              List<Jump> jumps) {
@@ -98,7 +62,7 @@ public final class IptablesDataPlane extends RuleTextDataPlane {
      */
     public IptablesDataPlane(RuleTexts texts, @Nullable String netns, Clock clock) {
         this(texts, new CommandRunner(netns, DEFAULT_COMMAND_TIMEOUT), clock, DEFAULT_FULL_SYNC_PERIOD,
-                KUBE_PROXY_JUMPS);
+                IptablesRules.JUMPS);
     }
 
     @Override
@@ -117,7 +81,7 @@ public final class IptablesDataPlane extends RuleTextDataPlane {
         for (Jump jump : jumps) {
             if (declared.getOrDefault(jump.table(), java.util.Collections.emptySortedSet()).contains(jump.to())
                 && !exists(jump)) {
-                iptables(jump.table(), "-I", jump.from(), jump.rule());
+                iptables(jump.table(), "-I", jump.chain(), jump.argv());
             }
         }
     }
@@ -127,7 +91,7 @@ public final class IptablesDataPlane extends RuleTextDataPlane {
         for (Jump jump : jumps) {
             // -D removes one copy; someone may have added the same jump twice
             while (exists(jump)) {
-                iptables(jump.table(), "-D", jump.from(), jump.rule());
+                iptables(jump.table(), "-D", jump.chain(), jump.argv());
             }
         }
         Map<String, Set<String>> fixed = new HashMap<>();
@@ -142,7 +106,7 @@ public final class IptablesDataPlane extends RuleTextDataPlane {
 
     private boolean exists(Jump jump) throws CommandException {
         try {
-            iptables(jump.table(), "-C", jump.from(), jump.rule());
+            iptables(jump.table(), "-C", jump.chain(), jump.argv());
             return true;
         } catch (CommandException e) {
             // 1: no such rule; 2: the target chain does not exist (so neither does the rule)

@@ -1,5 +1,6 @@
 package io.kubeplane.proxy.kernel;
 
+import io.kubeplane.proxy.rules.RuleTexts;
 import io.kubeplane.proxy.kernel.CommandRunner.CommandException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.kubeplane.proxy.kernel;
 
+import io.kubeplane.proxy.rules.RuleTexts;
 import io.kubeplane.proxy.dataplane.DataPlane;
 import io.kubeplane.proxy.desired.ProxyState;
 import io.kubeplane.proxy.desired.ServicePortName;

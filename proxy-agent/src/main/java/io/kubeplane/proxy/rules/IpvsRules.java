@@ -4,7 +4,6 @@ import io.kubeplane.proxy.desired.Endpoint;
 import io.kubeplane.proxy.desired.ProxyState;
 import io.kubeplane.proxy.desired.ServicePortRule;
 import io.kubeplane.proxy.desired.Verdict;
-import io.kubeplane.proxy.kernel.RuleTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -18,10 +18,12 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.kubeplane.proxy.dataplane.DataPlane.SyncException;
 import io.kubeplane.proxy.dataplane.DataPlane.SyncResult;
 import io.kubeplane.proxy.desired.ProxyState;
-import io.kubeplane.proxy.rules.IptablesRules;
-import io.kubeplane.proxy.rules.NftablesRules;
 import io.kubeplane.proxy.kernel.ClusterObjects.Pod;
 import io.kubeplane.proxy.kernel.CommandRunner.CommandException;
+import io.kubeplane.proxy.rules.IpFamily;
+import io.kubeplane.proxy.rules.IptablesRules;
+import io.kubeplane.proxy.rules.NftablesRules;
+import io.kubeplane.proxy.rules.RuleOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -109,12 +111,16 @@ class KernelProxyIT {
     static Stream<Named<Mode>> modes() {
         return Stream.of(
                 Named.of("nftables", new Mode("nftables", (runner, clock) -> new NftablesDataPlane(
-                        new NftablesRules(), runner, clock, SyncSchedule.DEFAULT_PERIOD),
+                        new NftablesRules(OPTIONS), runner, clock, SyncSchedule.DEFAULT_PERIOD),
                         List.of("nft", "delete", "table", "ip", "kube-proxy"))),
                 Named.of("iptables", new Mode("iptables", (runner, clock) -> new IptablesDataPlane(
-                        new IptablesRules(), runner, clock, SyncSchedule.DEFAULT_PERIOD,
-                        IptablesDataPlane.KUBE_PROXY_JUMPS), List.of("iptables", "-t", "nat", "-F", "KUBE-SERVICES"))));
+                        new IptablesRules(IpFamily.V4, OPTIONS), runner, clock, SyncSchedule.DEFAULT_PERIOD,
+                        IptablesRules.JUMPS), List.of("iptables", "-t", "nat", "-F", "KUBE-SERVICES"))));
     }
+
+    /** This topology's ranges: pods in 10.250.0.0/16, ClusterIPs in 10.96.0.0/16. */
+    private static final RuleOptions OPTIONS = new RuleOptions(List.of("10.250.0.0/16"), List.of("10.96.0.0/16"),
+            false, 14);
 
     private static final String WEB_VIP = "10.96.0.50";
     private static final String NODEPORT_VIP = "10.96.0.51";

@@ -1,5 +1,6 @@
 package io.kubeplane.proxy.kernel;
 
+import io.kubeplane.proxy.rules.RuleTexts;
 import static io.kubeplane.proxy.kernel.ClusterObjects.clusterIP;
 import static io.kubeplane.proxy.kernel.ClusterObjects.slice;
 import static io.kubeplane.proxy.kernel.ClusterObjects.state;

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The renderers and the trace over one small cluster: a LoadBalancer with three pods and a port without endpoints. */
+/** The IPVS renderer, nft's acceptance of the nftables text, and the trace, over one small cluster: a LoadBalancer with three pods and a port without endpoints. */
 class RulesTest {
 
     private static final ServicePortName WEB = new ServicePortName("default", "web", "http", "TCP");
@@ -44,36 +44,12 @@ class RulesTest {
     }
 
     @Test
-    void chainNamesAreKubeProxys() {
-        // base32(sha256("default/web:http" + "tcp"))[:16], as Go's encoding/base32 gives it
-        assertThat(ChainNames.service(WEB)).isEqualTo("KUBE-SVC-CDGGSHYLG3RE2FKL");
-        assertThat(ChainNames.endpoint(WEB, new Endpoint("10.244.0.9", 8080, "node-1", true, true, false, true, "")))
-                .isEqualTo("KUBE-SEP-DJC5JFMAGP6ZC4W2");
-    }
-
-    @Test
-    void iptablesInKubeProxysShape() {
-        String rules = new IptablesRules().full(state());
-        assertThat(rules).contains(
-                "-A KUBE-SERVICES -m comment --comment \"default/web:http cluster IP\" -d 10.96.0.10/32 -p tcp -m tcp --dport 80"
-                + " -j KUBE-SVC-CDGGSHYLG3RE2FKL",
-                "-A KUBE-SERVICES -m comment --comment \"default/web:http loadbalancer IP\" -d 127.0.100.1/32 -p tcp -m tcp"
-                + " --dport 80 -j KUBE-EXT-CDGGSHYLG3RE2FKL",
-                "-A KUBE-NODEPORTS -m comment --comment \"default/web:http\" -p tcp -m tcp --dport 30080 -j KUBE-EXT-CDGGSHYLG3RE2FKL",
-                "-m statistic --mode random --probability 0.3333333333 -j KUBE-SEP-DJC5JFMAGP6ZC4W2",
-                "--rcheck --seconds 10800 --reap",
-                "-j DNAT --to-destination 10.244.0.9:8080",
-                "-A KUBE-SERVICES -m comment --comment \"default/empty cluster IP\" -d 10.96.0.11/32 -p udp -m udp --dport 53 -j REJECT");
-        assertThat(new IptablesRules().changes(state(), state())).isEmpty();
-    }
-
-    @Test
     void nftablesTextIsAcceptedByNft() throws Exception {
         String rules = new NftablesRules().full(state());
         assertThat(rules).contains("add element ip kube-proxy service-ips { 10.96.0.10 . tcp . 80 : goto service-",
                 "add element ip kube-proxy service-ips { 127.0.100.1 . tcp . 80 : goto external-",
                 "add element ip kube-proxy service-nodeports { tcp . 30080 : goto external-",
-                "add element ip kube-proxy no-endpoint-services { 10.96.0.11 . udp . 53 : goto reject-chain }");
+                "add element ip kube-proxy no-endpoint-services { 10.96.0.11 . udp . 53 comment \"default/empty\" : goto reject-chain }");
         Path file = Files.createTempFile("kube-proxy", ".nft");
         try {
             Files.writeString(file, rules);

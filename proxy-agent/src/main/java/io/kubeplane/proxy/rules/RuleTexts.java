@@ -1,9 +1,9 @@
-package io.kubeplane.proxy.kernel;
+package io.kubeplane.proxy.rules;
 
 import io.kubeplane.proxy.desired.ProxyState;
 
 /**
- * The texts one kernel data plane applies, as its renderer in {@code io.kubeplane.proxy.rules}
+ * The texts one kernel data plane ({@code io.kubeplane.proxy.kernel}) applies, as its renderer
  * writes them: everything for a state, the changes from one state to the next, and what removes
  * it all. Pure: implementations render, never apply. Thread-safe when the renderer is.
  */
