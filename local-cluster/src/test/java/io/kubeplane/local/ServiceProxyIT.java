@@ -121,8 +121,10 @@ class ServiceProxyIT {
                 "-A KUBE-NODEPORTS -m comment --comment proxy/web -m tcp -p tcp --dport " + nodePort + " -j KUBE-EXT-",
                 "--probability 0.3333333333");
         ips.forEach(ip -> assertThat(iptables).contains("-j DNAT --to-destination " + ip + ":8080"));
-        assertThat(get(agent(1) + "/rules?format=nftables")).contains("add element ip kube-proxy service-ips { " + clusterIP
-                                                                        + " . tcp . 80 : goto service-");
+        assertThat(get(agent(1) + "/rules?format=nftables")).contains("map service-ips {",
+                clusterIP + " . tcp . 80 : goto service-");
+        assertThat(iptables).contains(":PREROUTING ACCEPT [0:0]",
+                "-A PREROUTING -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES");
         assertThat(get(agent(1) + "/rules?format=ipvs")).contains("-A -t " + clusterIP + ":80 -s rr",
                 "-A -t 127.0.0.1:" + nodePort + " -s rr");
         assertThat(get(agent(2) + "/rules?format=ipvs")).contains("-A -t 127.0.0.2:" + nodePort + " -s rr");

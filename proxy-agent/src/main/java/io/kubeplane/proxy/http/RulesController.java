@@ -38,15 +38,15 @@ public class RulesController {
     }
 
     @GetMapping(path = "/rules", produces = MediaType.TEXT_PLAIN_VALUE)
-    @Operation(summary = "The proxy rules kube-proxy would program here, as iptables-restore, nft -f or ipvsadm -Sn input")
+    @Operation(summary = "The proxy rules kube-proxy would program here, as iptables-save, nft list ruleset or ipvsadm -Sn show them")
     public String rules(@Parameter(description = "iptables (default), nftables or ipvs")
                         @RequestParam(defaultValue = "iptables") String format) {
         ProxyState state = running().current();
         ProxyProperties proxy = properties.getIfAvailable();
         RuleOptions options = proxy == null ? RuleOptions.DEFAULTS : proxy.ruleOptions();
         return switch (format) {
-            case "iptables" -> new IptablesRules(IpFamily.V4, options).full(state);
-            case "nftables" -> new NftablesRules(options).full(state);
+            case "iptables" -> new IptablesRules(IpFamily.V4, options).save(state);
+            case "nftables" -> new NftablesRules(options).listRuleset(state);
             case "ipvs" -> new IpvsRules(proxy == null ? "rr" : proxy.ipvsScheduler()).render(state);
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "format must be iptables, nftables or ipvs, was " + format);

@@ -9,9 +9,6 @@ import io.kubeplane.proxy.kernel.CommandRunner.CommandException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -143,17 +140,7 @@ public abstract sealed class RuleTextDataPlane implements DataPlane
 
     /** Service ports added, removed, or whose rule differs. */
     static int changedPorts(ProxyState previous, ProxyState current) {
-        Set<ServicePortName> names = new HashSet<>(previous.ports().keySet());
-        names.addAll(current.ports().keySet());
-        int changed = 0;
-        for (ServicePortName name : names) {
-            ServicePortRule before = previous.ports().get(name);
-            ServicePortRule after = current.ports().get(name);
-            if (!Objects.equals(before, after)) {
-                changed++;
-            }
-        }
-        return changed;
+        return current.changedSince(previous).size();
     }
 
     /**

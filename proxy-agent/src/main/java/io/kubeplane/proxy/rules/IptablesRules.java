@@ -6,11 +6,8 @@ import io.kubeplane.proxy.desired.ServicePortRule;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.SequencedSet;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -127,17 +124,7 @@ public final class IptablesRules implements RuleTexts {
      */
     @Override
     public String changes(ProxyState previous, ProxyState current) {
-        if (previous.equals(current)) {
-            return "";
-        }
-        Set<ServicePortName> changed = new TreeSet<>();
-        Set<ServicePortName> names = new TreeSet<>(previous.ports().keySet());
-        names.addAll(current.ports().keySet());
-        for (ServicePortName name : names) {
-            if (!Objects.equals(previous.ports().get(name), current.ports().get(name))) {
-                changed.add(name);
-            }
-        }
+        Set<ServicePortName> changed = current.changedSince(previous);
         if (changed.isEmpty() && previous.nodeIPs().equals(current.nodeIPs())) {
             return "";
         }

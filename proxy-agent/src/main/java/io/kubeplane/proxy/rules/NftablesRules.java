@@ -1,5 +1,6 @@
 package io.kubeplane.proxy.rules;
 
+import io.kubeplane.proxy.desired.Endpoint;
 import io.kubeplane.proxy.desired.ProxyState;
 import io.kubeplane.proxy.desired.ServicePortName;
 import io.kubeplane.proxy.desired.ServicePortRule;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SequencedMap;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Renders kube-proxy's nftables mode as {@code nft -f} input: {@code table ip kube-proxy}, and
@@ -23,15 +23,18 @@ import java.util.TreeSet;
  * nat-prerouting, nat-output (dstnat)  → services: ip daddr . meta l4proto . th dport vmap @service-ips
  *                                                  ip daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports
  * service-ips, service-nodeports       → goto service-/local-/external-HASH-ns/name/proto/port
- * service-…, local-…                   → affinity lookups, numgen random mod N vmap { 0 : goto endpoint-…, … }
- * endpoint-…                           → hairpin mark, update @affinity-…, dnat to ip:port
+ * service-…, local-…                   → numgen random mod N 0 dnat to ip:port, mod N-1, …, dnat to ip:port
+ *                                        (with ClientIP affinity: affinity lookups, numgen … goto endpoint-…)
+ * endpoint-… (affinity only)           → update @affinity-…, dnat to ip:port
  * filter-input/forward/output          → service-endpoints-check, nodeport-endpoints-check:
  *                                        vmap @no-endpoint-services / @no-endpoint-nodeports → reject / drop
  *                                        cluster-ips-check: other ports of a ClusterIP reject, unallocated ClusterIPs drop
- * nat-postrouting (srcnat)             → masquerading: mark 0x4000 → masquerade fully-random
+ * nat-postrouting (srcnat)             → masquerading: a pod that reached itself (@hairpin-ips), or mark 0x4000
+ *                                        → masquerade fully-random
  * </pre>
  *
- * Names and rules are kube-proxy's ({@code pkg/proxy/nftables/proxier.go}). Load-balancer source
+ * Names and rules are kube-proxy's ({@code pkg/proxy/nftables/proxier.go}), except where {@link NftPort}
+ * says why not: endpoints without affinity need no chain of their own. Load-balancer source
  * ranges are not in the model: {@code firewall-ips} stays empty. Output is deterministic.
  *
  * <p>Pure and thread-safe.
@@ -39,6 +42,8 @@ import java.util.TreeSet;
 public final class NftablesRules implements RuleTexts {
 
     static final String TABLE = "kube-proxy";
+    /** Sets whose elements several ports share: written once, deleted only when no port needs them. */
+    private static final Set<String> SHARED = Set.of("cluster-ips", NftPort.HAIRPIN);
 
     private final RuleOptions options;
 
@@ -74,11 +79,11 @@ public final class NftablesRules implements RuleTexts {
                 writePort(out, p, port);
             }
             table.sets.forEach((name, spec) -> spec.elements.forEach(e -> addElement(out, p, e)));
-            Set<String> clusterIPs = new HashSet<>();
+            Set<String> shared = new HashSet<>();
             for (NftPort port : table.ports) {
                 for (NftPort.Element e : port.elements()) {
-                    // ports of one service share their ClusterIP's element
-                    if (!e.container().equals("cluster-ips") || clusterIPs.add(e.key())) {
+                    // ports of one service share their ClusterIP's element, ports of one pod its hairpin pair
+                    if (!SHARED.contains(e.container()) || shared.add(e.container() + " " + e.key())) {
                         addElement(out, p, e);
                     }
                 }
@@ -100,19 +105,12 @@ public final class NftablesRules implements RuleTexts {
      */
     @Override
     public String changes(ProxyState previous, ProxyState current) {
-        if (previous.equals(current)) {
+        Set<ServicePortName> changed = current.changedSince(previous);
+        if (changed.isEmpty() && previous.nodeIPs().equals(current.nodeIPs())) {
             return "";
         }
         if (!families(previous).equals(families(current))) {
             return full(current);
-        }
-        Set<ServicePortName> changed = new TreeSet<>();
-        Set<ServicePortName> names = new TreeSet<>(previous.ports().keySet());
-        names.addAll(current.ports().keySet());
-        for (ServicePortName name : names) {
-            if (!Objects.equals(previous.ports().get(name), current.ports().get(name))) {
-                changed.add(name);
-            }
         }
         StringBuilder out = new StringBuilder(4096);
         for (IpFamily family : families(current)) {
@@ -155,11 +153,18 @@ public final class NftablesRules implements RuleTexts {
             port.sets().forEach(s -> setsBefore.put(s.name(), s.timeoutSeconds()));
             port.elements().forEach(e -> elementsBefore.put(e.container() + " " + e.key(), e));
         }
-        // A ClusterIP stays in cluster-ips while any port of it remains.
+        // A ClusterIP stays in cluster-ips while any port of it remains, a hairpin pair while any port reaches its pod.
         Set<String> clusterIPs = new HashSet<>();
         for (ServicePortRule rule : current.ports().values()) {
             rule.clusterIPs().stream().filter(family::contains).forEach(clusterIPs::add);
         }
+        Set<String> dropped = new HashSet<>();
+        elementsBefore.forEach((key, e) -> {
+            if (e.container().equals(NftPort.HAIRPIN) && !elementsAfter.containsKey(key)) {
+                dropped.add(e.key());
+            }
+        });
+        Set<String> hairpins = dropped.isEmpty() ? Set.of() : stillNeeded(current, family, dropped);
         // Flush first: rules still pointing at a set, a chain or from a map stop doing so.
         for (NftPort port : after) {
             port.chains().keySet().forEach(c -> {
@@ -170,7 +175,11 @@ public final class NftablesRules implements RuleTexts {
         chainsGone.forEach(c -> out.append("flush chain").append(p).append(' ').append(c).append('\n'));
         elementsBefore.forEach((key, e) -> {
             NftPort.Element now = elementsAfter.get(key);
-            boolean stays = e.container().equals("cluster-ips") ? clusterIPs.contains(e.key()) : now != null;
+            boolean stays = switch (e.container()) {
+                case "cluster-ips" -> clusterIPs.contains(e.key());
+                case NftPort.HAIRPIN -> now != null || hairpins.contains(e.key());
+                default -> now != null;
+            };
             if (!stays || (now != null && !Objects.equals(now.value(), e.value()))) {
                 out.append("delete element").append(p).append(' ').append(e.container()).append(" { ").append(e.key())
                         .append(" }\n");
@@ -190,6 +199,35 @@ public final class NftablesRules implements RuleTexts {
             }
         });
         chainsGone.forEach(c -> out.append("delete chain").append(p).append(' ').append(c).append('\n'));
+    }
+
+    /**
+     * Which of the hairpin pairs {@code candidates} some port of {@code state} still reaches. Only
+     * ports with a candidate address among their endpoints are planned: a partial sync stays small.
+     */
+    private static Set<String> stillNeeded(ProxyState state, IpFamily family, Set<String> candidates) {
+        Set<String> ips = new HashSet<>();
+        candidates.forEach(pair -> ips.add(pair.substring(0, pair.indexOf(' '))));
+        Set<String> needed = new HashSet<>();
+        for (ServicePortRule rule : state.ports().values()) {
+            if (mentionsAny(rule.clusterEndpoints(), ips) || mentionsAny(rule.externalEndpoints(), ips)) {
+                PortPlan plan = PortPlan.of(rule, family);
+                if (plan != null) {
+                    plan.reachable().forEach(e -> needed.add(e.ip() + " . " + e.ip()));
+                }
+            }
+        }
+        needed.retainAll(candidates);
+        return needed;
+    }
+
+    private static boolean mentionsAny(List<Endpoint> endpoints, Set<String> ips) {
+        for (Endpoint e : endpoints) {
+            if (ips.contains(e.ip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Deletes every family's table; adding each first makes it succeed where there is none. */
@@ -213,10 +251,11 @@ public final class NftablesRules implements RuleTexts {
             Map<String, List<String>> elements = new LinkedHashMap<>();
             table.sets.forEach((name, spec) -> elements.put(name,
                     new ArrayList<>(spec.elements.stream().map(NftPort.Element::spec).toList())));
+            Set<String> listed = new HashSet<>();
             for (NftPort port : table.ports) {
                 port.elements().forEach(e -> {
                     List<String> list = elements.get(e.container());
-                    if (!(e.container().equals("cluster-ips") && !list.isEmpty() && list.getLast().equals(e.key()))) {
+                    if (!SHARED.contains(e.container()) || listed.add(e.container() + " " + e.key())) {
                         list.add(e.spec());
                     }
                 });
@@ -317,6 +356,8 @@ public final class NftablesRules implements RuleTexts {
         List<String> nodeIPs = IptablesRules.nodePortIPs(state, family);
         SequencedMap<String, SetSpec> sets = new LinkedHashMap<>();
         sets.put("cluster-ips", new SetSpec("set", addr, "Active ClusterIPs", List.of()));
+        sets.put(NftPort.HAIRPIN, new SetSpec("set", addr + " . " + addr,
+                "endpoint pairs whose traffic is masqueraded: a pod that reached itself through a service", List.of()));
         if (!nodeIPs.isEmpty()) {
             sets.put("nodeport-ips", new SetSpec("set", addr, "IPs that accept NodePort traffic",
                     nodeIPs.stream().map(n -> new NftPort.Element("nodeport-ips", n, null, null)).toList()));
@@ -365,6 +406,8 @@ public final class NftablesRules implements RuleTexts {
         rule(chains, "nat-postrouting", "jump masquerading");
         rule(chains, "firewall-check", ip + " daddr . meta l4proto . th dport vmap @firewall-ips");
         rule(chains, "mark-for-masquerade", "mark set mark or " + mark);
+        rule(chains, "masquerading", "ct status dnat " + ip + " saddr . " + ip + " daddr @" + NftPort.HAIRPIN
+                                     + " masquerade fully-random");
         rule(chains, "masquerading", "mark and " + mark + " == 0 return");
         rule(chains, "masquerading", "mark set mark xor " + mark);
         rule(chains, "masquerading", "masquerade fully-random");

@@ -28,21 +28,16 @@ import java.util.Locale;
  * are the renderers' ({@link NftablesRules}, {@link IptablesRules});
  * {@code -Dkubeplane.bench.dump=<dir>} writes the full and one partial text for timing by hand.
  *
- * <p>Measured on 2 shared cores, Linux 6.18, nft 1.0.6, iptables-nft (apply time only):
+ * <p>Measured on 2 shared cores, Linux 6.18, nft 1.0.6, iptables-nft (render + apply):
  *
  * <pre>
- * services x 10   nft full   nft one-service   iptables full   iptables one-service
- *   1,000          0.45 s        44 ms             3.7 s             53 ms
- *   2,000                                         17.6 s             94 ms
- *   4,000                                         76.6 s            162 ms
- *  10,000          4.4 s        463 ms           &gt; 300 s (killed)
+ * services x 10   nft full          nft one-service   iptables full     iptables one-service
+ *   1,000          0.12 + 0.23 s     3.8 + 21 ms       0.06 + 3.2 s      4.9 + 63 ms
+ *  10,000          0.27 + 2.5 s      35 + 53 ms        &gt; 300 s (killed)
  * </pre>
  *
- * With the real {@code IptablesRules} ({@code iptables-rules}): 1,000 services 3.4 s full, 59 ms per
- * change; 2,000 services 84 s full, 117 ms per change (one run, on a loaded machine).
- *
- * Both full syncs grow faster than the ruleset: iptables-restore quadratically, and an nft change
- * costs what listing 110,000 chains costs (0.54 s of it in the kernel), whatever its size.
+ * iptables-restore grows quadratically with the ruleset; see docs/benchmarks.md for how the
+ * nftables layout was made to scale.
  */
 public final class KernelApplyBenchmark {
 

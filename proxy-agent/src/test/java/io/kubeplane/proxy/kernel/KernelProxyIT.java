@@ -175,6 +175,15 @@ class KernelProxyIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
+    void aPodReachesItselfThroughItsService(Mode mode) throws Exception {
+        sync(mode, cluster(PODS));
+
+        // pod1's own answer comes back only if node 1 masqueraded the hairpin: else pod1 would reply to itself directly
+        assertThat(answers("pod1", "http://" + WEB_VIP + "/", 30)).isEqualTo(pods("pod1", "pod2", "pod3"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
     void nodePortReachesEveryPodFromOutsideTheCluster(Mode mode) throws Exception {
         sync(mode, cluster(PODS));
 

@@ -53,24 +53,40 @@ class NftablesRulesTest {
     }
 
     @Test
-    void clusterIpWithThreeEndpointsIsOneMapElementAndANumgenVmap() {
+    void clusterIpWithThreeEndpointsIsOneMapElementAndOneRandomRulePerEndpoint() {
         var a = ep("10.244.1.5", 8080, "node-2");
         var b = ep("10.244.1.6", 8080, "node-2");
         var c = ep("10.244.2.7", 8080, Fixtures.NODE);
-        String epA = ChainNames.nftEndpoint(WEB, a);
 
         List<String> text = lines(rules.full(state(web().endpoints(c, b, a).build())));
 
         assertThat(text).containsSubsequence(
                 "add chain " + P + SVC,
-                "add chain " + P + epA,
                 "add rule " + P + SVC + " ip daddr 10.96.0.10 ip saddr != 10.244.0.0/16 jump mark-for-masquerade",
-                "add rule " + P + SVC + " numgen random mod 3 vmap { 0 : goto " + epA + " , 1 : goto "
-                + ChainNames.nftEndpoint(WEB, b) + " , 2 : goto " + ChainNames.nftEndpoint(WEB, c) + " }",
-                "add rule " + P + epA + " ip saddr 10.244.1.5 jump mark-for-masquerade",
-                "add rule " + P + epA + " meta l4proto tcp dnat to 10.244.1.5:8080",
+                "add rule " + P + SVC + " meta l4proto tcp numgen random mod 3 0 dnat to 10.244.1.5:8080",
+                "add rule " + P + SVC + " meta l4proto tcp numgen random mod 2 0 dnat to 10.244.1.6:8080",
+                "add rule " + P + SVC + " meta l4proto tcp dnat to 10.244.2.7:8080",
                 "add element " + P + "cluster-ips { 10.96.0.10 }",
-                "add element " + P + "service-ips { 10.96.0.10 . tcp . 80 : goto " + SVC + " }");
+                "add element " + P + "service-ips { 10.96.0.10 . tcp . 80 : goto " + SVC + " }",
+                "add element " + P + "hairpin-ips { 10.244.1.5 . 10.244.1.5 }");
+        assertThat(text).noneMatch(l -> l.contains(" endpoint-") || l.contains("numgen random mod 3 vmap"));
+        assertThat(text).contains("add rule " + P + "masquerading ct status dnat ip saddr . ip daddr @hairpin-ips"
+                                  + " masquerade fully-random");
+    }
+
+    @Test
+    void portsOfOnePodShareItsHairpinPair() {
+        var a = ep("10.244.1.5", 8080, "node-2");
+        var metrics = port("default/web", "metrics", "10.96.0.10", 9090).endpoints(ep("10.244.1.5", 9090, "node-2")).build();
+
+        List<String> text = lines(rules.full(state(web().endpoints(a).build(), metrics)));
+
+        assertThat(text).filteredOn(l -> l.startsWith("add element " + P + "hairpin-ips"))
+                .containsExactly("add element " + P + "hairpin-ips { 10.244.1.5 . 10.244.1.5 }");
+        ProxyState both = state(web().endpoints(a).build(), metrics);
+        ProxyState webOnly = state(web().endpoints(a).build());
+        assertThat(rules.changes(both, webOnly)).doesNotContain("hairpin-ips");
+        assertThat(rules.changes(both, state(web().build()))).contains("delete element " + P + "hairpin-ips { 10.244.1.5 . 10.244.1.5 }");
     }
 
     @Test
@@ -102,8 +118,7 @@ class NftablesRulesTest {
                 "add rule " + P + ext + " fib saddr type local jump mark-for-masquerade comment \"masquerade local traffic\"",
                 "add rule " + P + ext + " fib saddr type local goto " + SVC + " comment \"short-circuit local traffic\"",
                 "add rule " + P + ext + " goto " + local);
-        assertThat(withLocal).contains("add rule " + P + local + " numgen random mod 1 vmap { 0 : goto "
-                                       + ChainNames.nftEndpoint(WEB, here) + " }");
+        assertThat(withLocal).contains("add rule " + P + local + " meta l4proto tcp dnat to 10.244.0.5:8080");
         assertThat(without).contains(
                 "add element " + P + "no-endpoint-services { 1.2.3.4 . tcp . 80 comment \"default/web:http\" : drop }",
                 "add element " + P + "no-endpoint-nodeports { tcp . 30080 comment \"default/web:http\" : drop }",
@@ -132,7 +147,7 @@ class NftablesRulesTest {
         assertThat(text).containsSubsequence(
                 "add set " + P + aff + " { type ipv4_addr ; flags dynamic,timeout ; timeout 10800s ; }",
                 "add rule " + P + SVC + " ip saddr @" + aff + " goto " + epA,
-                "add rule " + P + SVC + " numgen random mod 1 vmap { 0 : goto " + epA + " }",
+                "add rule " + P + SVC + " goto " + epA,
                 "add rule " + P + epA + " update @" + aff + " { ip saddr }",
                 "add rule " + P + epA + " meta l4proto tcp dnat to 10.244.1.5:8080");
     }
@@ -146,8 +161,9 @@ class NftablesRulesTest {
         assertThat(text).contains("add table ip kube-proxy", "add table ip6 kube-proxy",
                 "add set ip6 kube-proxy cluster-ips { type ipv6_addr ; comment \"Active ClusterIPs\" ; }",
                 "add element ip6 kube-proxy service-ips { fd00:10:96::10 . tcp . 80 : goto " + SVC + " }",
-                "add rule ip6 kube-proxy " + ep6 + " meta l4proto tcp dnat to [fd00:10:244::5]:8080",
-                "add rule ip6 kube-proxy " + ep6 + " ip6 saddr fd00:10:244::5 jump mark-for-masquerade",
+                "add rule ip6 kube-proxy " + SVC + " meta l4proto tcp dnat to [fd00:10:244::5]:8080",
+                "add element ip6 kube-proxy hairpin-ips { fd00:10:244::5 . fd00:10:244::5 }",
+                "add rule ip6 kube-proxy masquerading ct status dnat ip6 saddr . ip6 daddr @hairpin-ips masquerade fully-random",
                 "add element ip6 kube-proxy nodeport-ips { 2001:db8::2 }");
         assertThat(text).noneMatch(l -> l.startsWith("add element ip kube-proxy service-ips"));
         assertThat(ep6).isEqualTo("endpoint-" + ChainNames.nftEndpointBase(WEB, ep("fd00:10:244::5", 8080, "x")));
@@ -160,18 +176,17 @@ class NftablesRulesTest {
         var dns = port("kube-system/dns", "dns", "10.96.0.53", 53).endpoints(ep("10.244.3.3", 53, "node-2")).build();
         ProxyState before = state(web().endpoints(a, b).build(), dns);
         ProxyState after = state(web().endpoints(a).build(), dns);
-        String epB = ChainNames.nftEndpoint(WEB, b);
 
         String text = rules.changes(before, after);
 
-        assertThat(lines(text)).containsSubsequence(
+        assertThat(lines(text)).containsExactly(
                 "add chain " + P + SVC,
                 "flush chain " + P + SVC,
-                "flush chain " + P + epB,
-                "add rule " + P + SVC + " numgen random mod 1 vmap { 0 : goto " + ChainNames.nftEndpoint(WEB, a) + " }",
-                "delete chain " + P + epB);
-        assertThat(text).doesNotContain("dns").doesNotContain("add element").doesNotContain("delete element")
-                .doesNotContain("table").doesNotContain("services");
+                "delete element " + P + "hairpin-ips { 10.244.1.6 . 10.244.1.6 }",
+                "add chain " + P + SVC,
+                "add rule " + P + SVC + " ip daddr 10.96.0.10 ip saddr != 10.244.0.0/16 jump mark-for-masquerade",
+                "add rule " + P + SVC + " meta l4proto tcp dnat to 10.244.1.5:8080");
+        assertThat(rules.changes(after, before)).contains("add element " + P + "hairpin-ips { 10.244.1.6 . 10.244.1.6 }");
         assertThat(rules.changes(after, after)).isEmpty();
     }
 
@@ -191,7 +206,7 @@ class NftablesRulesTest {
                 "delete chain " + P + SVC, "delete chain " + P + ChainNames.nftExternal(WEB));
         assertThat(lost).doesNotContain("delete element " + P + "cluster-ips { 10.96.0.10 }");
         assertThat(removed).contains("delete element " + P + "cluster-ips { 10.96.0.10 }",
-                "delete chain " + P + ChainNames.nftEndpoint(WEB, a));
+                "delete element " + P + "hairpin-ips { 10.244.1.5 . 10.244.1.5 }", "delete chain " + P + SVC);
     }
 
     @Test
