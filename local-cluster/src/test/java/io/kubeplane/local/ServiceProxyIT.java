@@ -168,6 +168,27 @@ class ServiceProxyIT {
     }
 
     @Test
+    void aLocalPolicyLoadBalancersHealthCheckPassesOnlyOnTheNodeWithItsPod() throws Exception {
+        kubectl.run("create", "namespace", "hc");
+        kubectl.run("-n", "hc", "create", "deployment", "one", "--image=nginx", "--replicas=1", "--port=8080");
+        kubectl.run("-n", "hc", "expose", "deployment", "one", "--type=LoadBalancer", "--port=8083", "--target-port=8080");
+        kubectl.run("-n", "hc", "patch", "service", "one", "-p", "{\"spec\":{\"externalTrafficPolicy\":\"Local\"}}");
+        kubectl.run("-n", "hc", "rollout", "status", "deployment/one", "--timeout=60s");
+        String healthPort = kubectl.run("-n", "hc", "get", "service", "one", "-o", "jsonpath={.spec.healthCheckNodePort}");
+        String podNode = kubectl.run("-n", "hc", "get", "pods", "-o", "jsonpath={.items[0].spec.nodeName}");
+        String withPod = podNode.equals("node-1") ? "127.0.0.1" : "127.0.0.2";
+        String without = podNode.equals("node-1") ? "127.0.0.2" : "127.0.0.1";
+
+        assertThat(Integer.parseInt(healthPort)).isBetween(30000, 32767);
+        eventually().untilAsserted(() -> assertThat(get("http://" + withPod + ":" + healthPort + "/"))
+                .contains("\"namespace\": \"hc\"", "\"name\": \"one\"", "\"localEndpoints\": 1"));
+        HttpResponse<String> failing = http.send(HttpRequest.newBuilder(URI.create("http://" + without + ":" + healthPort + "/"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(failing.statusCode()).isEqualTo(503);
+        assertThat(failing.body()).contains("\"localEndpoints\": 0");
+    }
+
+    @Test
     void aServiceWithoutEndpointsIsRejectedAndUnknownFormatsAreRefused() throws Exception {
         kubectl.run("create", "namespace", "lonely");
         kubectl.run("-n", "lonely", "create", "service", "clusterip", "nobody", "--tcp=80:8080");

@@ -8,6 +8,8 @@ import io.kubeplane.informer.InformerSettings;
 import io.kubeplane.informer.KafkaInformer;
 import io.kubeplane.model.ApiResources;
 import io.kubeplane.proxy.dataplane.DataPlane;
+import io.kubeplane.proxy.health.HealthCheckServers;
+import io.kubeplane.proxy.health.ServiceHealth;
 import io.kubeplane.proxy.kernel.DryRunDataPlane;
 import io.kubeplane.proxy.kernel.IpvsDataPlane;
 import io.kubeplane.proxy.kernel.IptablesDataPlane;
@@ -80,6 +82,16 @@ public class ProxyConfiguration {
         }
         return new PodServing(transport, agent.nodeName(), agent.nodeIp(), proxy.podNetworkPort(), proxy.clusterDnsIp(),
                 running.pods(), syncer.services());
+    }
+
+    /** kube-proxy's health checks for externalTrafficPolicy: Local Services, on the node's address. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression(ENABLED)
+    public HealthCheckServers healthCheckServers(AgentProperties agent, ProxySyncer syncer) {
+        HealthCheckServers servers = new HealthCheckServers(agent.nodeIp(), syncer::healthy);
+        syncer.onSynced(state -> servers.update(ServiceHealth.of(state)));
+        servers.update(ServiceHealth.of(syncer.current())); // in case the first sync came before the listener
+        return servers;
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

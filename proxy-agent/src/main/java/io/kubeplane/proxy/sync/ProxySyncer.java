@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,6 +53,7 @@ public final class ProxySyncer implements AutoCloseable {
     private volatile boolean stopped;
     private volatile @Nullable Thread thread;
     private volatile Instant lastSuccess = Instant.EPOCH;
+    private final List<Consumer<ProxyState>> listeners = new CopyOnWriteArrayList<>();
 
     public ProxySyncer(String nodeName, List<String> nodeIPs, SharedIndexInformer<Service> services,
                        SharedIndexInformer<EndpointSlice> slices, DataPlane plane, MeterRegistry registry,
@@ -88,6 +91,20 @@ public final class ProxySyncer implements AutoCloseable {
     }
 
     /** The state the data plane last applied (empty before the first sync). */
+    /**
+     * Calls {@code listener} with the state after every successful sync, on the sync thread; what
+     * it throws is logged and does not fail the sync.
+     */
+    public void onSynced(Consumer<ProxyState> listener) {
+        listeners.add(listener);
+    }
+
+    /** Whether the last sync succeeded. */
+    public boolean healthy() {
+        SyncStatus last = status.get();
+        return last != null && last.error() == null;
+    }
+
     public ProxyState current() {
         return current.get();
     }
@@ -187,6 +204,13 @@ public final class ProxySyncer implements AutoCloseable {
             if (result.full() || result.changed() > 0) {
                 log.info("proxy {} ({}): synced {} service ports in {} ms: {}", nodeName, plane.mode(),
                         state.ports().size(), took / 1_000_000, result.summary());
+            }
+            for (Consumer<ProxyState> listener : listeners) {
+                try {
+                    listener.accept(state);
+                } catch (RuntimeException e) {
+                    log.warn("proxy {}: after the sync: {}", nodeName, e.toString());
+                }
             }
             return true;
         } catch (DataPlane.SyncException | RuntimeException e) {
