@@ -46,7 +46,9 @@ class DnsIT {
 
     @BeforeAll
     static void start() {
-        cluster = new TestCluster(home -> { }, Map.of(), TestCluster.WITHOUT_NODES);
+        // A routable address to list, as a replica in a pod would have (the local cluster's own is loopback).
+        cluster = new TestCluster(home -> { }, Map.of("dns-service", List.of("--kubeplane.dns.advertise-address=10.1.0.53")),
+                TestCluster.WITHOUT_NODES);
         kubectl = cluster.kubectl();
         Matcher port = Pattern.compile("\"port\":(\\d+)").matcher(http("/dns/v1/state"));
         assertThat(port.find()).isTrue();
@@ -119,6 +121,22 @@ class DnsIT {
                 .containsPattern("cluster\\.local\\.\\s+\\d+\\s+IN\\s+SOA");
         // Not an open resolver: names outside the cluster's zones are refused.
         assertThat(dig("example.com", "A")).contains("status: REFUSED");
+    }
+
+    @Test
+    void theClusterDnsIsAServiceOfTheClusterWithItsReplicasAsEndpoints() throws Exception {
+        eventually().untilAsserted(() -> assertThat(kubectl.run("-n", "kube-system", "get", "service", "kube-dns", "-o",
+                "jsonpath={.spec.clusterIP} {.spec.ports[*].name} {.spec.ports[*].protocol} {.metadata.labels.k8s-app}"))
+                .isEqualTo("10.96.0.10 dns dns-tcp UDP TCP kube-dns"));
+        eventually().untilAsserted(() -> assertThat(kubectl.run("-n", "kube-system", "get", "endpoints", "kube-dns", "-o",
+                "jsonpath={.subsets[0].addresses[*].ip} {.subsets[0].ports[*].port}"))
+                .isEqualTo("10.1.0.53 " + dnsPort + " " + dnsPort));
+        assertThat(kubectl.run("-n", "kube-system", "get", "lease", "kube-dns-local", "-o", "jsonpath={.spec.holderIdentity}"))
+                .isEqualTo("local");
+        eventually().untilAsserted(() -> assertThat(data(query("kube-dns.kube-system.svc.cluster.local.", Type.A, false)))
+                .containsExactly("10.96.0.10"));
+        assertThat(dig("+short", "_dns._udp.kube-dns.kube-system.svc.cluster.local", "SRV").strip())
+                .isEqualTo("0 100 53 kube-dns.kube-system.svc.cluster.local.");
     }
 
     @Test

@@ -18,6 +18,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeplane.client.ApiClientSettings;
+import io.kubeplane.client.KubeplaneClients;
+import io.kubeplane.dns.registration.KubeDnsRegistrar;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.xbill.DNS.Name;
@@ -74,6 +81,23 @@ public class DnsConfiguration {
                 : new Forwarder(properties.upstreams(), properties.upstreamTimeout());
         return new DnsServer(new Resolver(zone, informers::synced, forwarder), InetAddress.getByName(properties.bindAddress()),
                 properties.port(), registry);
+    }
+
+    static final String REGISTERS = "'${kubeplane.dns.api-server:}' != ''";
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression(REGISTERS)
+    public KubernetesClient clusterClient(DnsProperties properties) {
+        return KubeplaneClients.create(ApiClientSettings.fromFiles(properties.apiServer(), properties.tokenFile(),
+                properties.caFile(), "dns-service", "kubeplane.dns.token-file"));
+    }
+
+    /** The cluster DNS as a Service of the cluster, when this replica may write to the api-server. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnExpression(REGISTERS)
+    public KubeDnsRegistrar kubeDnsRegistrar(DnsProperties properties, DnsServer server, KubernetesClient clusterClient) {
+        return new KubeDnsRegistrar(clusterClient, properties.replicaName(), properties.advertiseAddress(),
+                properties.serviceIp(), server.port(), Duration.ofSeconds(10), Clock.systemUTC());
     }
 
     @Bean

@@ -84,8 +84,11 @@ public final class ClusterComponents {
                 component(EndpointsControllerApplication.CONFIG_NAME, ports.endpointsController(), kafkaBootstrap,
                         access.arguments("kubeplane.endpoints", EndpointsControllerApplication.CONFIG_NAME, secureUrl),
                         EndpointsControllerApplication::builder),
-                component(DnsApplication.CONFIG_NAME, ports.dnsService(), kafkaBootstrap,
-                        List.of("--kubeplane.dns.port=" + ports.dns()), DnsApplication::builder),
+                component(DnsApplication.CONFIG_NAME, ports.dnsService(), kafkaBootstrap, concat(
+                                List.of("--kubeplane.dns.port=" + ports.dns(), "--kubeplane.dns.replica-name=local"),
+                                // It registers itself as kube-system/kube-dns.
+                                access.arguments("kubeplane.dns", DnsApplication.CONFIG_NAME, secureUrl)),
+                        DnsApplication::builder),
                 nodeAgent(NODES.get(0), ports.proxyAgent(), kafkaBootstrap, access, secureUrl),
                 nodeAgent(NODES.get(1), ports.secondProxyAgent(), kafkaBootstrap, access, secureUrl),
                 component(WorkloadControllerApplication.CONFIG_NAME, ports.workloadController(), kafkaBootstrap,
@@ -111,7 +114,7 @@ public final class ClusterComponents {
     /** The components that write to the api-server with a token of their own. */
     public static List<String> tokenHolders() {
         List<String> names = new ArrayList<>(List.of(IpamApplication.CONFIG_NAME, EndpointsControllerApplication.CONFIG_NAME,
-                WorkloadControllerApplication.CONFIG_NAME));
+                DnsApplication.CONFIG_NAME, WorkloadControllerApplication.CONFIG_NAME));
         NODES.forEach(node -> names.add(agentName(node.getKey())));
         return names;
     }
