@@ -117,11 +117,11 @@ class ServiceAddressesIT {
     @Test
     void requestedValuesAreHonouredOnceThenRefusedAsKubernetesWordsIt() {
         kubectl.run("create", "namespace", "static");
-        assertThat(kubectl.run("-n", "static", "create", "service", "clusterip", "dns", "--clusterip=10.96.0.10",
+        assertThat(kubectl.run("-n", "static", "create", "service", "clusterip", "dns", "--clusterip=10.96.0.12",
                 "--tcp=53:53")).isEqualTo("service/dns created\n");
-        assertThat(kubectl.attempt("", "-n", "static", "create", "service", "clusterip", "dns2", "--clusterip=10.96.0.10",
+        assertThat(kubectl.attempt("", "-n", "static", "create", "service", "clusterip", "dns2", "--clusterip=10.96.0.12",
                 "--tcp=53:53").output()).isEqualTo("error: failed to create ClusterIP service: Service \"dns2\" is invalid: "
-                + "spec.clusterIPs: Invalid value: []string{\"10.96.0.10\"}: failed to allocate IP 10.96.0.10: "
+                + "spec.clusterIPs: Invalid value: []string{\"10.96.0.12\"}: failed to allocate IP 10.96.0.12: "
                 + "provided IP is already allocated\n");
         assertThat(kubectl.attempt("", "-n", "static", "create", "service", "clusterip", "far", "--clusterip=10.200.0.10",
                 "--tcp=53:53").output()).contains("spec.clusterIPs: Invalid value: []string{\"10.200.0.10\"}: "
