@@ -8,6 +8,7 @@ import io.kubeplane.apiserver.storage.StoreException;
 import io.kubeplane.apiserver.storage.StoredObject;
 import io.kubeplane.model.ApiResource;
 import io.kubeplane.model.KubernetesJson;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class UpdateOperation {
 
-    private static final int ATTEMPTS = 16;
+    /** Writers racing on one object all land: each lost race costs a re-read and a short random pause. */
+    private static final int ATTEMPTS = 64;
 
     private final ObjectStore store;
     private final ObjectRules rules;
@@ -203,6 +205,7 @@ public final class UpdateOperation {
                 if (attempt == ATTEMPTS) {
                     throw conflict(resource, key.name());
                 }
+                backOff(attempt);
             } catch (StoreException.NotFound e) {
                 throw ApiException.notFound(resource, key.name());
             } finally {
@@ -210,6 +213,20 @@ public final class UpdateOperation {
                     reservation.abandoned();
                 }
             }
+        }
+    }
+
+    /** Jittered pause after a few lost races, so many writers of one object stop colliding in lockstep. */
+    private static void backOff(int attempt) {
+        if (attempt < 3) {
+            return;
+        }
+        long bound = Math.min(50, 1L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, bound + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.internal("interrupted while retrying a conflicting write");
         }
     }
 
