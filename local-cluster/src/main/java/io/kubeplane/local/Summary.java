@@ -27,6 +27,7 @@ final class Summary {
         for (Component component : started.components()) {
             if (component.name().equals(ClusterComponents.API_SERVER)) {
                 lines.add(row("API (HTTP)", component.url(), "Swagger UI: " + component.url() + "/swagger-ui.html"));
+                lines.add(row("Visualizer", component.url() + "/ui/", "sign in with the token in " + kubeconfig));
             } else {
                 lines.add(row(component.name(), component.url(), ""));
             }

@@ -9,8 +9,10 @@ import java.util.Optional;
  *
  * <pre>
  *   cluster-admin  every verb on every resource and every path
- *   view           get, list and watch on every resource, cluster-wide; no writes
+ *   view           get, list and watch on every resource, cluster-wide; no writes;
+ *                  get on the components' views ({@code /kubeplane/v1/**})
  *   edit           every verb on namespaced resources in the binding's namespaces,
+ *                  get on the components' views,
  *                  and get, list and watch on Namespaces; nothing else cluster-scoped
  * </pre>
  * Every user, whatever its bindings, may also read the discovery and health paths

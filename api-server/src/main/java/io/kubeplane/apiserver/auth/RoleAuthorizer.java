@@ -46,13 +46,22 @@ public final class RoleAuthorizer implements Authorizer {
     private static boolean grants(RoleBinding binding, RequestAttributes request) {
         return switch (binding.role()) {
             case CLUSTER_ADMIN -> true;
-            case VIEW -> request.resourceRequest() && request.isReadOnly();
-            case EDIT -> request.resourceRequest() && (isNamespaces(request)
+            case VIEW -> request.isReadOnly() && (request.resourceRequest() || isComponentView(request));
+            case EDIT -> isComponentView(request) && request.isReadOnly() || request.resourceRequest() && (isNamespaces(request)
                     // The Namespace objects themselves: readable, never written, as kube's edit role has it.
                     ? request.isReadOnly()
                     : WRITE_AND_READ.contains(request.verb()) && request.namespace() != null
                       && binding.namespaces().contains(request.namespace()));
         };
+    }
+
+    /** The components' own views the visualizer reads ({@code /kubeplane/v1/...}): read-only, cluster-wide. */
+    private static boolean isComponentView(RequestAttributes request) {
+        String path = request.path();
+        // As for public paths: no segment the container might route elsewhere than it reads.
+        return !request.resourceRequest() && path.startsWith("/kubeplane/v1/") && path.indexOf(';') < 0
+               && path.indexOf('%') < 0 && !path.contains("/./") && !path.contains("/../")
+               && !path.endsWith("/.") && !path.endsWith("/..");
     }
 
     private static boolean isNamespaces(RequestAttributes request) {

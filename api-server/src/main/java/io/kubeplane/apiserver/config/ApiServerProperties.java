@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param ipam           where Services' cluster IPs and NodePorts come from
  * @param advertiseAddress the address this replica lists in the {@code default/kubernetes} Endpoints; empty picks
  *                       the first non-loopback IPv4 address (Endpoints may not hold loopback addresses)
+ * @param views          where the visualizer reads the other components' own views
  */
 @ConfigurationProperties("kubeplane.api-server")
 @Validated
@@ -33,7 +35,18 @@ public record ApiServerProperties(
         @DefaultValue Relay relay,
         @DefaultValue List<String> readinessUrls,
         @DefaultValue Ipam ipam,
-        @Nullable String advertiseAddress) {
+        @Nullable String advertiseAddress,
+        @DefaultValue Views views) {
+
+    /**
+     * @param dns           dns-service's HTTP base URL, e.g. {@code http://127.0.0.1:8083}
+     * @param endpoints     endpoints-controller's HTTP base URL
+     * @param nodes         each node's proxy-agent HTTP base URL, by node name
+     * @param clusterDomain the cluster domain the visualizer names Services in
+     */
+    public record Views(@Nullable String dns, @Nullable String endpoints, @DefaultValue Map<String, String> nodes,
+                        @DefaultValue("cluster.local") String clusterDomain) {
+    }
 
     /**
      * @param url ipam-service's base URL, e.g. {@code http://127.0.0.1:8081}; empty stores Services without addresses

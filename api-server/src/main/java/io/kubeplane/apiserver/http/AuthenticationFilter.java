@@ -15,16 +15,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Bearer-token authentication for every request, on both the TLS and the loopback port: a request
  * without a valid {@code Authorization: Bearer <token>} gets 401 Unauthorized, except the health
- * and version endpoints and the Swagger UI's static pages, as kube-apiserver leaves
+ * and version endpoints, the Swagger UI's and the visualizer's static pages (which hold no data: they
+ * call the API with the user's token), as kube-apiserver leaves
  * {@code /healthz}, {@code /livez}, {@code /readyz} and {@code /version} open. The token is never
  * logged or echoed. Thread-safe.
  */
 public final class AuthenticationFilter extends OncePerRequestFilter {
 
     private static final List<String> OPEN_EXACT = List.of("/healthz", "/livez", "/readyz", "/version",
-            "/swagger-ui.html", "/actuator/health");
+            "/swagger-ui.html", "/actuator/health", "/ui");
     private static final List<String> OPEN_PREFIXES = List.of("/healthz/", "/livez/", "/readyz/", "/swagger-ui/",
-            "/v3/api-docs", "/actuator/health/");
+            "/v3/api-docs", "/actuator/health/", "/ui/");
 
     private final Supplier<TokenFile> tokens;
 

@@ -155,6 +155,17 @@ class RoleAuthorizerTest {
                         "forbidden: User \"viewer\" cannot get path \"/logs/\""),
                 ask("viewer climbs out of the live page with dot segments", VIEWER, "GET /ui/../metrics",
                         "forbidden: User \"viewer\" cannot get path \"/ui/../metrics\""),
+                // the components' views (the visualizer): read by view and edit, traffic only by cluster-admin
+                ask("viewer reads a node's rules", VIEWER, "GET /kubeplane/v1/nodes/node-1/rules?format=nftables", ALLOWED),
+                ask("editor asks the DNS view", ALICE, "GET /kubeplane/v1/dns/explain?name=web.team-a.svc.cluster.local", ALLOWED),
+                ask("admin sends traffic through a service", ADMIN, "POST /kubeplane/v1/namespaces/default/services/web/traffic",
+                        ALLOWED),
+                ask("viewer sends traffic through a service", VIEWER, "POST /kubeplane/v1/namespaces/default/services/web/traffic",
+                        "forbidden: User \"viewer\" cannot post path \"/kubeplane/v1/namespaces/default/services/web/traffic\""),
+                ask("viewer climbs out of the views with dot segments", VIEWER, "GET /kubeplane/v1/../../logs",
+                        "forbidden: User \"viewer\" cannot get path \"/kubeplane/v1/../../logs\""),
+                ask("user without binding reads a node's rules", BOB, "GET /kubeplane/v1/nodes/node-1/rules",
+                        "forbidden: User \"bob\" cannot get path \"/kubeplane/v1/nodes/node-1/rules\""),
                 ask("viewer reads a path too deep for a resource", VIEWER, "GET /api/v1/namespaces/a/pods/p/status/x",
                         "forbidden: User \"viewer\" cannot get path \"/api/v1/namespaces/a/pods/p/status/x\""));
     }

@@ -95,7 +95,7 @@ public final class ClusterComponents {
                         access.arguments("kubeplane.workloads", WorkloadControllerApplication.CONFIG_NAME, secureUrl),
                         WorkloadControllerApplication::builder));
         List<Component> others = all.stream().filter(c -> !disabled(c.name(), disabled)).toList();
-        List<String> apiServer = List.of(
+        List<String> apiServer = concat(List.of(
                 "--kubeplane.api-server.token-file=" + tokenFile,
                 "--kubeplane.api-server.authorization-file=" + authorizationFile,
                 "--kubeplane.api-server.secure-serving.bind-address=127.0.0.1",
@@ -104,11 +104,29 @@ public final class ClusterComponents {
                 "--kubeplane.api-server.relay.bootstrap-servers=" + kafkaBootstrap,
                 "--kubeplane.api-server.ipam.url=http://127.0.0.1:" + ports.ipamService(),
                 "--kubeplane.api-server.readiness-urls="
-                        + others.stream().map(Component::readinessUrl).collect(Collectors.joining(",")));
+                        + others.stream().map(Component::readinessUrl).collect(Collectors.joining(","))),
+                viewArguments(others));
         List<Component> started = new ArrayList<>();
         started.add(component(API_SERVER, ports.apiServer(), kafkaBootstrap, apiServer, ApiServerApplication::builder));
         started.addAll(others);
         return started.stream().map(c -> c.withMoreArguments(extraArguments.getOrDefault(c.name(), List.of()))).toList();
+    }
+
+    /** Where the api-server's visualizer reads each component's own views: DNS, endpoints, every node's agent. */
+    private static List<String> viewArguments(List<Component> components) {
+        List<String> arguments = new ArrayList<>();
+        for (Component c : components) {
+            if (c.name().equals(DnsApplication.CONFIG_NAME)) {
+                arguments.add("--kubeplane.api-server.views.dns=" + c.url());
+            } else if (c.name().equals(EndpointsControllerApplication.CONFIG_NAME)) {
+                arguments.add("--kubeplane.api-server.views.endpoints=" + c.url());
+            }
+        }
+        for (Map.Entry<String, String> node : NODES) {
+            components.stream().filter(c -> c.name().equals(agentName(node.getKey()))).findFirst().ifPresent(c ->
+                    arguments.add("--kubeplane.api-server.views.nodes." + node.getKey() + "=" + c.url()));
+        }
+        return arguments;
     }
 
     /** The components that write to the api-server with a token of their own. */

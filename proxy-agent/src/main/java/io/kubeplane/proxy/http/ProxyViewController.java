@@ -59,9 +59,11 @@ public class ProxyViewController {
 
     /**
      * @param listeners userspace mode: where it listens and which addresses this host lacks
+     * @param lastProgrammed with {@code service}: when that Service's latest endpoints change reached this node
      */
     public record ProxyView(String node, List<String> nodeIPs, String mode, @Nullable SyncStatus lastSync,
-                            List<ServicePortView> servicePorts, @Nullable List<UserspaceView> listeners) {
+                            List<ServicePortView> servicePorts, @Nullable List<UserspaceView> listeners,
+                            ProxySyncer.@Nullable Programmed lastProgrammed) {
     }
 
     @GetMapping("/proxy")
@@ -78,7 +80,7 @@ public class ProxyViewController {
                         || v.servicePort().startsWith(service + ":") || v.servicePort().equals(service)).toList()
                 : null;
         return new ProxyView(state.nodeName(), state.nodeIPs(), running.dataPlane().mode(), running.status(), ports,
-                listeners);
+                listeners, service == null || service.isEmpty() ? null : running.programmed(service));
     }
 
     private ProxySyncer running() {

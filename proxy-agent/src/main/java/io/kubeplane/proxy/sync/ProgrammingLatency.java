@@ -17,34 +17,42 @@ final class ProgrammingLatency {
 
     static final String TRIGGER_TIME = "endpoints.kubernetes.io/last-change-trigger-time";
 
-    private final List<Instant> pending = new ArrayList<>(); // guarded by this
+    static final String SERVICE_NAME = "kubernetes.io/service-name";
+
+    /** A change to program: the Service ({@code namespace/name}) and when its endpoints changed. */
+    record Trigger(String service, Instant at) {
+    }
+
+    private final List<Trigger> pending = new ArrayList<>(); // guarded by this
 
     /** Notes the trigger time of a changed slice, if it has one. */
     void changed(EndpointSlice slice) {
         Map<String, String> annotations = slice.getMetadata().getAnnotations();
         String value = annotations == null ? null : annotations.get(TRIGGER_TIME);
-        if (value == null) {
+        Map<String, String> labels = slice.getMetadata().getLabels();
+        String service = labels == null ? null : labels.get(SERVICE_NAME);
+        if (value == null || service == null) {
             return;
         }
         try {
-            Instant at = Instant.parse(value);
+            Trigger trigger = new Trigger(slice.getMetadata().getNamespace() + "/" + service, Instant.parse(value));
             synchronized (this) {
-                pending.add(at);
+                pending.add(trigger);
             }
         } catch (DateTimeParseException e) {
             // Not ours to judge: a slice written by another controller may carry anything.
         }
     }
 
-    /** The trigger times seen so far, forgotten here: the caller's sync is about to answer them. */
-    synchronized List<Instant> drain() {
-        List<Instant> taken = List.copyOf(pending);
+    /** The triggers seen so far, forgotten here: the caller's sync is about to answer them. */
+    synchronized List<Trigger> drain() {
+        List<Trigger> taken = List.copyOf(pending);
         pending.clear();
         return taken;
     }
 
-    /** Gives back times whose sync failed, so the next sync answers them. */
-    synchronized void restore(List<Instant> times) {
-        pending.addAll(times);
+    /** Gives back triggers whose sync failed, so the next sync answers them. */
+    synchronized void restore(List<Trigger> triggers) {
+        pending.addAll(triggers);
     }
 }

@@ -14,9 +14,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ public final class ProxySyncer implements AutoCloseable {
     private final Duration syncPeriod;
     private final Clock clock;
     private final ProgrammingLatency latency = new ProgrammingLatency();
+    private final Map<String, Programmed> programmed = new ConcurrentHashMap<>();
     private final Timer syncDuration;
     private final Timer programmingDuration;
     private final AtomicReference<ProxyState> current;
@@ -112,6 +115,23 @@ public final class ProxySyncer implements AutoCloseable {
     /** The state the caches give now, computed afresh (for views that must not wait for a sync). */
     public ProxyState desired() {
         return DesiredState.compute(nodeName, nodeIPs, services.store().list(), slices.store().list());
+    }
+
+    /**
+     * When a Service's latest endpoints change reached this node's rules: the change's trigger time
+     * (stamped by the endpoints controller) and the end of the sync that programmed it.
+     *
+     * @param latencyMs the network programming latency of that change
+     */
+    public record Programmed(Instant triggerTime, Instant programmedAt, long latencyMs) {
+        Programmed(Instant triggerTime, Instant programmedAt) {
+            this(triggerTime, programmedAt, Duration.between(triggerTime, programmedAt).toMillis());
+        }
+    }
+
+    /** The last endpoints change of a Service ({@code namespace/name}) this node programmed, if any since start. */
+    public @Nullable Programmed programmed(String service) {
+        return programmed.get(service);
     }
 
     public @Nullable SyncStatus status() {
@@ -183,7 +203,7 @@ public final class ProxySyncer implements AutoCloseable {
 
     /** One sync; true when the data plane accepted it. */
     boolean syncOnce() {
-        List<Instant> triggers = latency.drain();
+        List<ProgrammingLatency.Trigger> triggers = latency.drain();
         long start = System.nanoTime();
         ProxyState state = desired();
         try {
@@ -191,11 +211,13 @@ public final class ProxySyncer implements AutoCloseable {
             long took = System.nanoTime() - start;
             syncDuration.record(Duration.ofNanos(took));
             Instant now = clock.instant();
-            for (Instant trigger : triggers) {
-                Duration programming = Duration.between(trigger, now);
+            for (ProgrammingLatency.Trigger trigger : triggers) {
+                Duration programming = Duration.between(trigger.at(), now);
                 if (!programming.isNegative()) {
                     programmingDuration.record(programming);
                 }
+                programmed.merge(trigger.service(), new Programmed(trigger.at(), now),
+                        (old, fresh) -> old.triggerTime().isAfter(fresh.triggerTime()) ? old : fresh);
             }
             current.set(state);
             lastSuccess = now;
