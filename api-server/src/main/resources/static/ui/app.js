@@ -1,5 +1,5 @@
 // Wires the page: sign-in, the namespace picker, the live lists, and the timing of each change as
-// it travels from a pod to the EndpointSlice and on to every node's rules.
+// it travels from a pod to the EndpointSlice and on to every node's rules, as the components report it.
 import { Api, Collection, Unauthorized, sleep } from './api.js';
 import { el, fill, option } from './dom.js';
 import * as model from './model.js';
@@ -15,6 +15,7 @@ let selected;
 let rendering = false;
 const changes = new Map(); // service name → the last change seen: what, pod, and when each part followed
 const podSignatures = new Map(); // pod name → what about it matters to endpoints, to skip other updates
+const lastPodChange = new Map(); // service name → the last change to one of its pods, in words
 
 $('login-form').addEventListener('submit', async event => {
   event.preventDefault();
@@ -70,6 +71,7 @@ async function watchNamespace(ns) {
   selected = undefined;
   changes.clear();
   podSignatures.clear();
+  lastPodChange.clear();
   $('details').hidden = true;
   const path = resource => resource === 'endpointslices'
     ? `/apis/discovery.k8s.io/v1/namespaces/${encodeURIComponent(ns)}/endpointslices`
@@ -117,7 +119,7 @@ function select(name) {
   $('details').scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
 
-/** A pod changed: note it against every Service that selects it, to time what follows. */
+/** A pod changed in a way that matters to endpoints: remember it, to name the change that follows. */
 function podChanged(type, pod) {
   if (type === 'RELISTED') return;
   const signature = type === 'DELETED' ? 'gone' : model.endpointSignature(pod);
@@ -127,43 +129,69 @@ function podChanged(type, pod) {
   const what = type === 'ADDED' ? 'added' : type === 'DELETED' ? 'removed' : model.podState(pod);
   for (const service of collections[0].list()) {
     if (model.selects(service.spec.selector, pod.metadata.labels)) {
-      changes.set(service.metadata.name, { what: `pod ${pod.metadata.name}`, pod: what, at: performance.now(), nodes: {} });
+      lastPodChange.set(service.metadata.name, `pod ${pod.metadata.name} ${what}`);
     }
   }
 }
 
-/** A slice changed: the endpoints followed the pod; now see when each node's rules do. */
+/**
+ * A slice changed: follow its change (named by the endpoints controller's last-change-trigger-time)
+ * to the endpoints controller's write and to every node's rules, each as that component reports it.
+ */
 function sliceChanged(slice) {
   const name = (slice.metadata.labels || {})['kubernetes.io/service-name'];
-  const change = changes.get(name);
-  if (!change || change.sliceMs !== undefined) return;
-  change.sliceMs = Math.round(performance.now() - change.at);
+  const trigger = (slice.metadata.annotations || {})['endpoints.kubernetes.io/last-change-trigger-time'];
+  if (!name || !trigger) return;
+  const previous = changes.get(name);
+  if (previous && model.instant(previous.trigger) >= model.instant(trigger)) return;
+  const change = { what: lastPodChange.get(name) || 'endpoints changed', trigger, nodes: {} };
+  changes.set(name, change);
   const service = collections[0].list().find(s => s.metadata.name === name);
   if (!service) return;
-  const ready = model.readyAddresses(model.slicesOf(service, collections[2].list()));
+  if (components.endpoints) followSlice(service, change);
   for (const node of components.nodes) {
     change.nodes[node] = {};
-    followNode(service, node, ready, change);
+    followNode(service, node, change);
   }
 }
 
-/** Polls a node's proxy view until its endpoints for the Service are the slice's ready ones. */
-async function followNode(service, node, ready, change) {
+/** Asks the endpoints controller when it last wrote the Service's slices. */
+async function followSlice(service, change) {
+  const path = `/kubeplane/v1/endpoints/namespaces/${encodeURIComponent(service.metadata.namespace)}`
+    + `/services/${encodeURIComponent(service.metadata.name)}`;
+  for (let attempt = 0; attempt < 20 && changes.get(service.metadata.name) === change && api; attempt++) {
+    try {
+      const view = await api.get(path);
+      const written = view.lastSlices ? model.instant(view.lastSlices.at) : 0;
+      if (written >= model.instant(change.trigger)) {
+        change.sliceMs = Math.max(0, written - model.instant(change.trigger));
+        schedule();
+        return;
+      }
+    } catch {
+      // The controller may be restarting: ask again.
+    }
+    await sleep(250);
+  }
+}
+
+/** Polls a node's proxy view until it reports having programmed this change (or a later one). */
+async function followNode(service, node, change) {
   const ns = encodeURIComponent(service.metadata.namespace);
   const name = encodeURIComponent(service.metadata.name);
   const deadline = performance.now() + 15000;
   while (performance.now() < deadline && changes.get(service.metadata.name) === change && api) {
     try {
       const view = await api.get(`/kubeplane/v1/nodes/${encodeURIComponent(node)}/proxy?namespace=${ns}&name=${name}`);
-      const programmed = [...new Set(view.servicePorts.flatMap(p => p.clusterEndpoints.map(e => model.hostOf(e.address))))].sort();
-      if (JSON.stringify(programmed) === JSON.stringify([...new Set(ready)].sort())) {
-        change.nodes[node] = { ms: Math.round(performance.now() - change.at), reported: view.lastProgrammed?.latencyMs };
+      const programmed = view.lastProgrammed;
+      if (programmed && model.instant(programmed.triggerTime) >= model.instant(change.trigger)) {
+        change.nodes[node] = { ms: programmed.latencyMs };
         schedule();
         return;
       }
     } catch {
       // The agent may be restarting: keep asking until the deadline.
     }
-    await sleep(200);
+    await sleep(250);
   }
 }

@@ -71,12 +71,12 @@ function podCard(pod, endpoints) {
 }
 
 function changeLine(change) {
-  const parts = [`${change.what} ${change.pod}`];
-  if (change.sliceMs !== undefined) parts.push(`EndpointSlice +${change.sliceMs} ms`);
+  const parts = [change.what];
+  parts.push(change.sliceMs === undefined ? 'EndpointSlice: asking' : `EndpointSlice +${change.sliceMs} ms`);
   for (const [node, n] of Object.entries(change.nodes || {})) {
-    parts.push(n.ms === undefined ? `${node}: waiting` : `${node} rules +${n.ms} ms`
-      + (n.reported !== undefined ? ` (agent: ${n.reported} ms from the trigger)` : ''));
+    parts.push(n.ms === undefined ? `${node}: waiting` : `${node} rules +${n.ms} ms`);
   }
-  if (change.dnsMs !== undefined) parts.push(`DNS +${change.dnsMs} ms`);
-  return el('p', { class: 'change', 'data-testid': 'last-change' }, 'Last change: ', parts.join(' · '));
+  return el('p', { class: 'change', 'data-testid': 'last-change', title: 'From the change of the pod, as the endpoints '
+    + 'controller and each node\'s agent report it (the EndpointSlice\'s last-change-trigger-time)' },
+  'Last change: ', parts.join(' · '));
 }

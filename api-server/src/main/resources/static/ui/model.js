@@ -120,3 +120,10 @@ export function hostOf(address) {
   const colon = address.lastIndexOf(':');
   return colon > 0 && address.indexOf(':') === colon ? address.slice(0, colon) : address;
 }
+
+/** Milliseconds since the epoch of an RFC 3339 time, whatever its fraction's precision. */
+export function instant(text) {
+  if (!text) return 0;
+  if (typeof text === 'number') return text * 1000;
+  return Date.parse(text.replace(/(\.\d{3})\d+/, '$1'));
+}
