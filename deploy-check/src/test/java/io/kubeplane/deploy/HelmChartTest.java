@@ -66,14 +66,25 @@ class HelmChartTest {
     }
 
     @Test
+    void theProxyAgentLeavesTheNodesNetfilterAloneUnlessAKernelModeIsChosen() {
+        Container agent = container(find(render(t -> t), DaemonSet.class, "kp-kubeplane-proxy-agent").getSpec().getTemplate().getSpec());
+        assertThat(env(agent, "KUBEPLANE_AGENT_PROXY_MODE")).isEqualTo("dry-run");
+        assertThat(agent.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(agent.getSecurityContext().getCapabilities().getAdd()).isNullOrEmpty();
+        assertThat(agent.getImage()).isEqualTo("kubeplane/proxy-agent:" + Repository.version());
+    }
+
+    @Test
     void theProxyAgentIsADaemonSetOnTheHostNetworkWithNetAdmin() {
-        List<HasMetadata> objects = render(t -> t.set("serviceCIDR", "10.100.0.0/16"));
+        List<HasMetadata> objects = render(t -> t.set("serviceCIDR", "10.100.0.0/16")
+                .set("proxyAgent.mode", "iptables").set("proxyAgent.image", "registry.example/kubeplane-agent-nft:1"));
         DaemonSet agents = find(objects, DaemonSet.class, "kp-kubeplane-proxy-agent");
         PodSpec pod = agents.getSpec().getTemplate().getSpec();
         assertThat(pod.getHostNetwork()).isTrue();
         Container agent = container(pod);
         assertThat(agent.getSecurityContext().getCapabilities().getAdd()).contains("NET_ADMIN");
         assertThat(env(agent, "KUBEPLANE_AGENT_PROXY_MODE")).isEqualTo("iptables");
+        assertThat(agent.getImage()).isEqualTo("registry.example/kubeplane-agent-nft:1");
         assertThat(env(agent, "KUBEPLANE_AGENT_PROXY_SERVICECIDRS")).isEqualTo("10.100.0.0/16");
         assertThat(agent.getEnv()).filteredOn(e -> e.getName().equals("KUBEPLANE_AGENT_NODENAME")).singleElement()
                 .satisfies(e -> assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("spec.nodeName"));
