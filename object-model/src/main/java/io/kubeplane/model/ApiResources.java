@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.IPAddress;
@@ -44,6 +45,9 @@ public final class ApiResources {
     public static final ApiResource DEPLOYMENTS = new ApiResource(
             "apps", "v1", "Deployment", "deployments", "deployment", true, List.of("deploy"), Set.of("status", "scale"),
             Deployment.class, List.of("all"));
+    public static final ApiResource REPLICA_SETS = new ApiResource(
+            "apps", "v1", "ReplicaSet", "replicasets", "replicaset", true, List.of("rs"), Set.of("status", "scale"),
+            ReplicaSet.class, List.of("all"));
     /** Node heartbeats ({@code kube-node-lease}) and leader election. */
     public static final ApiResource LEASES = new ApiResource(
             "coordination.k8s.io", "v1", "Lease", "leases", "lease", true, List.of(), Set.of(), Lease.class);
@@ -57,7 +61,7 @@ public final class ApiResources {
 
     /** Every kind kubeplane stores. */
     public static final ApiResources SERVED = new ApiResources(
-            List.of(NAMESPACES, PODS, SERVICES, ENDPOINTS, NODES, EVENTS, ENDPOINT_SLICES, DEPLOYMENTS, LEASES));
+            List.of(NAMESPACES, PODS, SERVICES, ENDPOINTS, NODES, EVENTS, ENDPOINT_SLICES, DEPLOYMENTS, REPLICA_SETS, LEASES));
 
     /**
      * Kinds served as read-only views of ipam-service's tables rather than stored: the service

@@ -166,6 +166,14 @@ public final class PatchSchemas {
                     .build(),
             STATUS_WITH_CONDITIONS);
 
+    /** apps/v1 ReplicaSet: the Deployment's template and atomic selector, conditions merged by type. */
+    public static final PatchSchema REPLICA_SET = object(
+            PatchSchema.builder()
+                    .field("template", POD_TEMPLATE_SPEC)
+                    .objectType("selector", ObjectType.ATOMIC)
+                    .build(),
+            STATUS_WITH_CONDITIONS);
+
     /** networking.k8s.io/v1 ServiceCIDR. */
     public static final PatchSchema SERVICE_CIDR = object(PatchSchema.none(), STATUS_WITH_CONDITIONS);
 
@@ -178,6 +186,7 @@ public final class PatchSchemas {
             Map.entry("v1/Event", EVENT),
             Map.entry("discovery.k8s.io/v1/EndpointSlice", METADATA_ONLY),
             Map.entry("apps/v1/Deployment", DEPLOYMENT),
+            Map.entry("apps/v1/ReplicaSet", REPLICA_SET),
             Map.entry("autoscaling/v1/Scale", METADATA_ONLY),
             Map.entry("networking.k8s.io/v1/ServiceCIDR", SERVICE_CIDR),
             Map.entry("networking.k8s.io/v1/IPAddress", METADATA_ONLY));

@@ -145,6 +145,7 @@ final class SchemaExtensions {
         // apps/v1
         x.property(APPS + "DeploymentSpec", "strategy").put("x-kubernetes-patch-strategy", "retainKeys");
         x.mergedMap(APPS + "DeploymentStatus", "conditions", "type");
+        x.mergedMap(APPS + "ReplicaSetStatus", "conditions", "type");
 
         // discovery.k8s.io/v1
         x.atomic(DISCOVERY + "EndpointSlice", "endpoints", "ports");

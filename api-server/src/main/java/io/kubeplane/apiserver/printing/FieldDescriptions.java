@@ -95,6 +95,18 @@ final class FieldDescriptions {
     static final String DEPLOYMENT_SELECTOR =
             "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.";
 
+    static final String REPLICA_SET_DESIRED =
+            "Replicas is the number of desired pods. This is a pointer to distinguish between explicit zero and unspecified. Defaults to 1. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset/#how-a-replicaset-works";
+
+    static final String REPLICA_SET_CURRENT =
+            "Replicas is the most recently observed number of non-terminating pods. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset";
+
+    static final String REPLICA_SET_READY =
+            "The number of non-terminating pods targeted by this ReplicaSet with a Ready Condition.";
+
+    static final String REPLICA_SET_SELECTOR =
+            "Selector is a label query over pods that should match the replica count. Label keys and values that must match in order to be controlled by this replica set. It must match the pod template's labels. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors";
+
     static final String ENDPOINT_SLICE_ADDRESS_TYPE =
             "addressType specifies the type of address carried by this EndpointSlice. All addresses in this slice must be the same type. This field is immutable after creation. The following address types are currently supported: * IPv4: Represents an IPv4 Address. * IPv6: Represents an IPv6 Address. * FQDN: Represents a Fully Qualified Domain Name.";
 

@@ -15,6 +15,7 @@ import java.util.Map;
  *   endpointslices.discovery.k8s.io   EndpointSlicePrinter
  *   pods                              PodPrinter
  *   deployments.apps                  DeploymentPrinter
+ *   replicasets.apps                  ReplicaSetPrinter
  *   nodes                             NodePrinter
  *   namespaces                        NamespacePrinter
  *   events                            EventPrinter
@@ -33,6 +34,7 @@ public final class PrinterRegistry {
             Map.entry("endpointslices.discovery.k8s.io", new EndpointSlicePrinter()),
             Map.entry("pods", new PodPrinter()),
             Map.entry("deployments.apps", new DeploymentPrinter()),
+            Map.entry("replicasets.apps", new ReplicaSetPrinter()),
             Map.entry("nodes", new NodePrinter()),
             Map.entry("namespaces", new NamespacePrinter()),
             Map.entry("events", new EventPrinter()),

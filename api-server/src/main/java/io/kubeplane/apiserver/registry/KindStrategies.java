@@ -47,6 +47,7 @@ public final class KindStrategies {
                         "source", "type"), true),
                 new Simple(ApiResources.ENDPOINT_SLICES, List.of(), true),
                 new Simple(ApiResources.DEPLOYMENTS, List.of(), false),
+                new Simple(ApiResources.REPLICA_SETS, List.of(), false),
                 // A kubelet's first renewal creates its node's Lease with a PUT.
                 new Simple(ApiResources.LEASES, List.of(), true)));
     }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 
 /**
@@ -30,6 +31,7 @@ public final class Defaulting {
             case Service service -> ServiceDefaults.apply(service);
             case Pod pod -> PodDefaults.apply(pod);
             case Deployment deployment -> WorkloadDefaults.apply(deployment);
+            case ReplicaSet replicaSet -> WorkloadDefaults.apply(replicaSet);
             case Endpoints endpoints -> DiscoveryDefaults.apply(endpoints);
             case EndpointSlice slice -> DiscoveryDefaults.apply(slice);
             case Namespace namespace -> ClusterDefaults.apply(namespace);

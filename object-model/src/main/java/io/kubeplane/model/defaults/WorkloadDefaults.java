@@ -4,12 +4,15 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetSpec;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
 
 /**
  * Kubernetes' apps/v1 {@code SetDefaults_Deployment}: one replica, a RollingUpdate strategy with
  * 25% surge and 25% unavailable, ten old ReplicaSets kept, a 600 s progress deadline, and the pod
- * template's spec defaulted as any pod spec.
+ * template's spec defaulted as any pod spec; and {@code SetDefaults_ReplicaSet}: one replica and the
+ * template's spec defaulted.
  *
  * <p>Stateless and thread-safe; called by {@link Defaulting}.
  */
@@ -50,6 +53,19 @@ final class WorkloadDefaults {
         }
         if (spec.getProgressDeadlineSeconds() == null) {
             spec.setProgressDeadlineSeconds(600);
+        }
+        if (spec.getTemplate() != null && spec.getTemplate().getSpec() != null) {
+            PodDefaults.applySpec(spec.getTemplate().getSpec());
+        }
+    }
+
+    static void apply(ReplicaSet replicaSet) {
+        if (replicaSet.getSpec() == null) {
+            replicaSet.setSpec(new ReplicaSetSpec());
+        }
+        ReplicaSetSpec spec = replicaSet.getSpec();
+        if (spec.getReplicas() == null) {
+            spec.setReplicas(1);
         }
         if (spec.getTemplate() != null && spec.getTemplate().getSpec() != null) {
             PodDefaults.applySpec(spec.getTemplate().getSpec());

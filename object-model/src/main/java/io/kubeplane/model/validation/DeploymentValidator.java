@@ -1,9 +1,6 @@
 package io.kubeplane.model.validation;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
@@ -85,16 +82,7 @@ public final class DeploymentValidator implements ObjectValidator<Deployment> {
         if (spec.getReplicas() != null) {
             nonNegative(spec.getReplicas(), SPEC.child("replicas"), errors);
         }
-        LabelSelector selector = spec.getSelector();
-        if (selector == null) {
-            errors.add(FieldError.required(SPEC.child("selector"), ""));
-        } else {
-            errors.addAll(LabelValidation.validateLabelSelector(selector, SPEC.child("selector")));
-            if (LabelValidation.isEmpty(selector)) {
-                errors.add(FieldError.invalid(SPEC.child("selector"), selector, "empty selector is invalid for deployment"));
-            }
-        }
-        errors.addAll(validateTemplate(spec.getTemplate(), selector));
+        errors.addAll(ReplicatedPods.validate(spec.getSelector(), spec.getTemplate(), SPEC));
         errors.addAll(validateStrategy(spec.getStrategy()));
         int minReady = Nulls.num(spec.getMinReadySeconds());
         nonNegative(minReady, SPEC.child("minReadySeconds"), errors);
@@ -107,31 +95,6 @@ public final class DeploymentValidator implements ObjectValidator<Deployment> {
             if (deadline <= minReady) {
                 errors.add(FieldError.invalid(SPEC.child("progressDeadlineSeconds"), deadline, "must be greater than minReadySeconds"));
             }
-        }
-        return errors;
-    }
-
-    private static List<FieldError> validateTemplate(@Nullable PodTemplateSpec template, @Nullable LabelSelector selector) {
-        FieldPath path = SPEC.child("template");
-        if (template == null) {
-            return List.of(FieldError.required(path, ""));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        var labels = template.getMetadata() == null ? null : template.getMetadata().getLabels();
-        if (selector != null && !LabelValidation.isEmpty(selector) && !LabelValidation.matches(selector, labels)) {
-            errors.add(FieldError.invalid(path.child("metadata", "labels"), Nulls.map(labels),
-                    "`selector` does not match template `labels`"));
-        }
-        errors.addAll(PodSpecValidation.validatePodTemplate(template, path));
-        // The pods of a Deployment are kept running: they restart always and have no deadline.
-        PodSpec podSpec = template.getSpec() == null ? new PodSpec() : template.getSpec();
-        String restartPolicy = Nulls.str(podSpec.getRestartPolicy());
-        if (!restartPolicy.isEmpty() && !restartPolicy.equals("Always")) {
-            errors.add(FieldError.notSupported(path.child("spec", "restartPolicy"), restartPolicy, List.of("Always")));
-        }
-        if (podSpec.getActiveDeadlineSeconds() != null) {
-            errors.add(FieldError.forbidden(path.child("spec", "activeDeadlineSeconds"),
-                    "activeDeadlineSeconds in ReplicaSet is not Supported"));
         }
         return errors;
     }
@@ -207,9 +170,7 @@ public final class DeploymentValidator implements ObjectValidator<Deployment> {
     }
 
     private static void nonNegative(long value, FieldPath path, List<FieldError> errors) {
-        if (value < 0) {
-            errors.add(FieldError.invalid(path, value, "must be greater than or equal to 0"));
-        }
+        ReplicatedPods.nonNegative(value, path, errors);
     }
 
     private static DeploymentSpec spec(Deployment deployment) {

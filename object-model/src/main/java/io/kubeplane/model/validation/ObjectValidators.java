@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class ObjectValidators {
                 Event.class, new EventValidator(),
                 EndpointSlice.class, new EndpointSliceValidator(),
                 Deployment.class, new DeploymentValidator(),
+                ReplicaSet.class, new ReplicaSetValidator(),
                 Lease.class, new LeaseValidator()));
     }
 

@@ -17,6 +17,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -122,6 +124,20 @@ public final class Fixtures {
                 .build();
     }
 
+    /** A ReplicaSet as a Deployment's controller writes it: the Deployment's template plus its hash label. */
+    public static ReplicaSet replicaSet() {
+        return new ReplicaSetBuilder()
+                .withNewMetadata().withName("web-7c5ddbdf54").withNamespace("default").endMetadata()
+                .withNewSpec().withReplicas(3)
+                .withNewSelector().addToMatchLabels("app", "web").addToMatchLabels("pod-template-hash", "7c5ddbdf54").endSelector()
+                .withNewTemplate()
+                .withNewMetadata().addToLabels("app", "web").addToLabels("pod-template-hash", "7c5ddbdf54").endMetadata()
+                .withNewSpec().addNewContainer().withName("nginx").withImage("nginx:1.27").endContainer().endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
+
     /** The Lease {@code kube-node-lease/node-1} a kubelet renews: held by its node for 40 s. */
     public static Lease lease() {
         return new LeaseBuilder()
@@ -135,7 +151,8 @@ public final class Fixtures {
     public static List<Named<HasMetadata>> all() {
         return List.of(Named.of("Service", service()), Named.of("Pod", pod()), Named.of("Endpoints", endpoints()),
                 Named.of("EndpointSlice", endpointSlice()), Named.of("Node", node()), Named.of("Namespace", namespace()),
-                Named.of("Event", event()), Named.of("Deployment", deployment()), Named.of("Lease", lease()));
+                Named.of("Event", event()), Named.of("Deployment", deployment()), Named.of("ReplicaSet", replicaSet()),
+                Named.of("Lease", lease()));
     }
 
     /** A deep copy of {@code obj} with {@code change} applied. */

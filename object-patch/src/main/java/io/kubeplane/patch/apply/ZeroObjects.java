@@ -39,6 +39,8 @@ final class ZeroObjects {
             Map.entry("discovery.k8s.io/v1/EndpointSlice", "{" + META + ",\"addressType\":\"\",\"endpoints\":null,\"ports\":null}"),
             Map.entry("apps/v1/Deployment", "{" + META + ",\"spec\":{\"selector\":null,\"template\":{" + META
                     + ",\"spec\":{\"containers\":null}},\"strategy\":{}},\"status\":{}}"),
+            Map.entry("apps/v1/ReplicaSet", "{" + META + ",\"spec\":{\"selector\":null,\"template\":{" + META
+                    + ",\"spec\":{\"containers\":null}}},\"status\":{\"replicas\":0}}"),
             Map.entry("autoscaling/v1/Scale", "{" + META + ",\"spec\":{},\"status\":{\"replicas\":0}}"),
             Map.entry("networking.k8s.io/v1/ServiceCIDR", "{" + META + ",\"spec\":{},\"status\":{}}"),
             Map.entry("networking.k8s.io/v1/IPAddress", "{" + META + ",\"spec\":{}}"));
