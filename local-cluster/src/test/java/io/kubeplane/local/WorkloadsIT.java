@@ -111,12 +111,20 @@ class WorkloadsIT {
         String hash = pods.getFirst().getMetadata().getLabels().get("pod-template-hash");
         assertThat(pods).allSatisfy(p -> {
             assertThat(p.getMetadata().getName()).matches("web-" + hash + "-[a-z0-9]{5}");
-            assertThat(p.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(o.getKind()).isEqualTo("Deployment"));
+            assertThat(p.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
+                assertThat(o.getKind()).isEqualTo("ReplicaSet");
+                assertThat(o.getName()).isEqualTo("web-" + hash);
+            });
             assertThat(p.getStatus().getPodIP()).startsWith("10.244.");
         });
         assertThat(pods).extracting(p -> p.getSpec().getNodeName()).contains("node-1", "node-2");
         eventually().untilAsserted(() -> assertThat(readyEndpoints("tutorial", "web")).hasSize(3));
         assertThat(kubectl.run("-n", "tutorial", "get", "deployment", "web")).containsPattern("web\\s+3/3\\s+3\\s+3");
+        eventually().untilAsserted(() -> assertThat(kubectl.run("-n", "tutorial", "get", "rs"))
+                .containsPattern("web-" + hash + "\\s+3\\s+3\\s+3\\s"));
+        assertThat(kubectl.run("-n", "tutorial", "describe", "deployment", "web"))
+                .contains("NewReplicaSet:   web-" + hash + " (3/3 replicas created)")
+                .contains("Scaled up replica set web-" + hash + " from 0 to 3");
 
         kubectl.run("-n", "tutorial", "scale", "deployment", "web", "--replicas=5");
         eventually().untilAsserted(() -> assertThat(readyEndpoints("tutorial", "web")).hasSize(5));
@@ -139,7 +147,47 @@ class WorkloadsIT {
                 .contains("Successfully assigned tutorial/web-");
 
         kubectl.run("-n", "tutorial", "delete", "deployment", "web");
-        eventually().untilAsserted(() -> assertThat(pods("tutorial", "web")).isEmpty());
+        eventually().untilAsserted(() -> {
+            assertThat(pods("tutorial", "web")).isEmpty();
+            assertThat(client.apps().replicaSets().inNamespace("tutorial").list().getItems()).isEmpty();
+        });
+    }
+
+    @Test
+    void aReplicaSetAdoptsAMatchingOrphanAndKeepsItsCount() {
+        kubectl.run("create", "namespace", "adopt");
+        kubectl.runWithInput("""
+                apiVersion: apps/v1
+                kind: ReplicaSet
+                metadata: {name: frontend, namespace: adopt}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: frontend}}
+                  template:
+                    metadata: {labels: {app: frontend}}
+                    spec: {containers: [{name: php, image: "php:8", ports: [{containerPort: 8080}]}]}
+                """, "apply", "-f", "-");
+        eventually().untilAsserted(() -> assertThat(runningReady("adopt", "frontend")).hasSize(2));
+        assertThat(kubectl.run("-n", "adopt", "get", "rs", "frontend")).containsPattern("frontend\\s+2\\s+2\\s+2\\s");
+
+        // A bare pod with the ReplicaSet's labels: adopted, then one of three goes (the not-yet-ready one first).
+        kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: stray, namespace: adopt, labels: {app: frontend}}
+                spec: {containers: [{name: php, image: "php:8"}]}
+                """, "apply", "-f", "-");
+        eventually().untilAsserted(() -> {
+            List<Pod> pods = pods("adopt", "frontend").stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
+            assertThat(pods).hasSize(2);
+            assertThat(pods).allSatisfy(p -> assertThat(p.getMetadata().getOwnerReferences()).singleElement()
+                    .satisfies(o -> assertThat(o.getName()).isEqualTo("frontend")));
+        });
+        eventually().untilAsserted(() -> assertThat(kubectl.run("-n", "adopt", "get", "events", "--field-selector",
+                "involvedObject.name=frontend")).contains("SuccessfulCreate").contains("SuccessfulDelete"));
+
+        kubectl.run("-n", "adopt", "scale", "rs", "frontend", "--replicas=3");
+        eventually().untilAsserted(() -> assertThat(runningReady("adopt", "frontend")).hasSize(3));
     }
 
     @Test
@@ -171,6 +219,25 @@ class WorkloadsIT {
                 .allSatisfy(p -> assertThat(p.getSpec().getContainers().getFirst().getImage()).isEqualTo("nginx:1.28"));
         // maxUnavailable 25% of 4 = 1: never fewer than 3 ready endpoints.
         assertThat(samples).hasSizeGreaterThan(5).allSatisfy(ready -> assertThat(ready).isGreaterThanOrEqualTo(3));
+
+        assertThat(kubectl.run("-n", "rollout", "rollout", "history", "deployment/api"))
+                .containsPattern("(?m)^1\\s").containsPattern("(?m)^2\\s");
+        assertThat(kubectl.run("-n", "rollout", "get", "rs", "-o",
+                "custom-columns=REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,DESIRED:.spec.replicas",
+                "--sort-by=.metadata.annotations.deployment\\.kubernetes\\.io/revision", "--no-headers"))
+                .containsPattern("1\\s+0\\s+2\\s+4");
+
+        assertThat(kubectl.run("-n", "rollout", "rollout", "undo", "deployment/api")).contains("rolled back");
+        assertThat(kubectl.run("-n", "rollout", "rollout", "status", "deployment/api", "--timeout=90s"))
+                .contains("successfully rolled out");
+        eventually().untilAsserted(() -> assertThat(runningReady("rollout", "api")).hasSize(4)
+                .allSatisfy(p -> assertThat(p.getSpec().getContainers().getFirst().getImage()).isEqualTo("nginx:1.27")));
+        assertThat(client.apps().replicaSets().inNamespace("rollout").list().getItems()).as("the first template's ReplicaSet, again")
+                .hasSize(2).anySatisfy(rs -> {
+                    assertThat(rs.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()).isEqualTo("nginx:1.27");
+                    assertThat(rs.getMetadata().getAnnotations()).containsEntry("deployment.kubernetes.io/revision", "3");
+                    assertThat(rs.getSpec().getReplicas()).isEqualTo(4);
+                });
     }
 
     @Test

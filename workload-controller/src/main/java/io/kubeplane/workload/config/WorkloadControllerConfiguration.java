@@ -3,6 +3,7 @@ package io.kubeplane.workload.config;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeplane.client.ApiClientSettings;
@@ -52,11 +53,13 @@ public class WorkloadControllerConfiguration {
         Clock clock = Clock.systemUTC();
         return new WorkloadControllers(
                 new KafkaInformer<>(ApiResources.DEPLOYMENTS, Deployment.class, settings),
+                new KafkaInformer<>(ApiResources.REPLICA_SETS, ReplicaSet.class, settings),
                 new KafkaInformer<>(ApiResources.PODS, Pod.class, settings),
                 new KafkaInformer<>(ApiResources.NODES, Node.class, settings),
                 new KafkaInformer<>(ApiResources.LEASES, Lease.class, settings),
                 clusterClient,
                 new EventRecorder(clusterClient, "deployment-controller", instance, clock),
+                new EventRecorder(clusterClient, "replicaset-controller", instance, clock),
                 new EventRecorder(clusterClient, "default-scheduler", instance, clock),
                 new EventRecorder(clusterClient, "node-controller", instance, clock),
                 registry, properties.workers(), properties.nodeGracePeriod());

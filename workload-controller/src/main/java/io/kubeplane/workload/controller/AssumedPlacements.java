@@ -3,7 +3,7 @@ package io.kubeplane.workload.controller;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.kubeplane.informer.Indexer;
-import io.kubeplane.workload.deployment.PodStates;
+import io.kubeplane.workload.pods.PodStates;
 import io.kubeplane.workload.scheduling.Placement;
 import io.kubeplane.workload.scheduling.PodPlacer;
 import java.util.HashMap;

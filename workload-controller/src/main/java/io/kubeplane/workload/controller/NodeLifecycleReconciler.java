@@ -11,7 +11,7 @@ import io.kubeplane.controller.EventRecorder;
 import io.kubeplane.controller.Reconciler;
 import io.kubeplane.informer.Indexer;
 import io.kubeplane.model.KubernetesJson;
-import io.kubeplane.workload.deployment.PodStates;
+import io.kubeplane.workload.pods.PodStates;
 import io.kubeplane.workload.nodes.NodeHealth;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,19 +5,24 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 
-/** The pod indexes the workload controllers look up by, and the keys they queue. Pure. */
+/** The indexes the workload controllers look objects up by, and the keys they queue. Pure. */
 final class PodIndexes {
 
-    /** Pods by the uid of their controlling owner. */
+    /** Pods (and ReplicaSets) by the uid of their controlling owner. */
     static final String BY_CONTROLLER = "controller-uid";
     /** Pods by the node they are bound to. */
     static final String BY_NODE = "node";
+    /**
+     * Objects a controller may adopt, by namespace: those with no controlling owner, and pods a
+     * Deployment controlled directly (as kubeplane's Deployments did before they had ReplicaSets).
+     */
+    static final String ADOPTABLE = "adoptable";
 
     private PodIndexes() {
     }
 
-    static List<String> controllerUid(Pod pod) {
-        OwnerReference owner = controllerOf(pod);
+    static List<String> controllerUid(HasMetadata object) {
+        OwnerReference owner = controllerOf(object);
         return owner == null ? List.of() : List.of(owner.getUid());
     }
 
@@ -26,12 +31,18 @@ final class PodIndexes {
         return node == null || node.isEmpty() ? List.of() : List.of(node);
     }
 
+    static List<String> adoptable(HasMetadata object) {
+        OwnerReference owner = controllerOf(object);
+        boolean adoptable = owner == null || (object instanceof Pod && "Deployment".equals(owner.getKind()));
+        return adoptable ? List.of(String.valueOf(object.getMetadata().getNamespace())) : List.of();
+    }
+
     /** The owner reference marked {@code controller: true}, if any. */
-    static OwnerReference controllerOf(Pod pod) {
-        if (pod.getMetadata().getOwnerReferences() == null) {
+    static OwnerReference controllerOf(HasMetadata object) {
+        if (object.getMetadata().getOwnerReferences() == null) {
             return null;
         }
-        return pod.getMetadata().getOwnerReferences().stream()
+        return object.getMetadata().getOwnerReferences().stream()
                 .filter(o -> Boolean.TRUE.equals(o.getController())).findFirst().orElse(null);
     }
 

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.kubeplane.controller.EventRecorder;
 import io.kubeplane.controller.Reconciler;
 import io.kubeplane.informer.Indexer;
-import io.kubeplane.workload.deployment.PodStates;
+import io.kubeplane.workload.pods.PodStates;
 import io.kubeplane.workload.scheduling.Placement;
 import java.io.IOException;
 import java.time.Clock;

@@ -4,19 +4,22 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.kubeplane.workload.pods.PodStates;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A Deployment's status from its pods, with the counts and conditions {@code kubectl get deploy}
- * and {@code kubectl rollout status} read: replicas (active pods), updatedReplicas (of the current
- * template), readyReplicas, availableReplicas, unavailableReplicas, observedGeneration, and the
- * Available and Progressing conditions with Kubernetes' reasons and messages (the "ReplicaSet" they
- * name is {@code <deployment>-<template-hash>}, the name a cluster would give it). Condition times
+ * A Deployment's status from the pods of its ReplicaSets, with the counts and conditions
+ * {@code kubectl get deploy} and {@code kubectl rollout status} read: replicas (active pods),
+ * updatedReplicas (those of the current template's ReplicaSet), readyReplicas, availableReplicas,
+ * unavailableReplicas, observedGeneration, and the Available and Progressing conditions with
+ * Kubernetes' reasons and messages, naming the current ReplicaSet. Condition times
  * move only when the condition changes, so an unchanged Deployment gets an identical status and
  * no write. Pure.
  */
@@ -28,12 +31,13 @@ public final class DeploymentStatuses {
     private DeploymentStatuses() {
     }
 
-    public static DeploymentStatus compute(Deployment deployment, List<Pod> owned, Instant now) {
-        String hash = TemplateHash.of(deployment.getSpec().getTemplate());
+    public static DeploymentStatus compute(Deployment deployment, List<OwnedReplicaSet> owned, Instant now) {
+        String hash = TemplateHash.of(deployment);
         int replicas = RolloutLimits.replicas(deployment);
         int minReadySeconds = Objects.requireNonNullElse(deployment.getSpec().getMinReadySeconds(), 0);
-        List<Pod> active = owned.stream().filter(PodStates::active).toList();
-        int updated = (int) active.stream().filter(p -> hash.equals(RolloutPlanner.hashOf(p))).count();
+        OwnedReplicaSet current = RolloutPlanner.current(owned, hash);
+        List<Pod> active = owned.stream().flatMap(o -> o.active().stream()).toList();
+        int updated = current == null ? 0 : current.active().size();
         int ready = (int) active.stream().filter(PodStates::ready).count();
         int available = (int) active.stream().filter(p -> PodStates.available(p, minReadySeconds, now)).count();
         DeploymentStatus previous = deployment.getStatus() == null ? new DeploymentStatus() : deployment.getStatus();
@@ -47,7 +51,7 @@ public final class DeploymentStatuses {
         status.setUnavailableReplicas(zeroAsNull(Math.max(0, Math.max(replicas, active.size()) - available)));
         status.setCollisionCount(previous.getCollisionCount());
 
-        String replicaSet = deployment.getMetadata().getName() + "-" + hash;
+        String replicaSet = current == null ? deployment.getMetadata().getName() + "-" + hash : current.name();
         boolean minimumAvailable = available >= replicas - RolloutLimits.of(deployment).maxUnavailable();
         List<DeploymentCondition> conditions = new ArrayList<>();
         conditions.add(condition(previous, AVAILABLE, minimumAvailable,
@@ -70,6 +74,24 @@ public final class DeploymentStatuses {
         conditions.add(progressing);
         status.setConditions(conditions);
         return status;
+    }
+
+    /**
+     * How long until a rollout still in progress passes its {@code progressDeadlineSeconds} — the
+     * moment no event will announce, when its Progressing condition must turn False with
+     * ProgressDeadlineExceeded; empty when the rollout is complete, already failed or has no deadline.
+     */
+    public static Optional<Duration> untilDeadline(Deployment deployment, DeploymentStatus status, Instant now) {
+        Integer deadline = deployment.getSpec().getProgressDeadlineSeconds();
+        if (deadline == null || status.getConditions() == null) {
+            return Optional.empty();
+        }
+        return status.getConditions().stream()
+                .filter(c -> PROGRESSING.equals(c.getType()) && "True".equals(c.getStatus())
+                             && !"NewReplicaSetAvailable".equals(c.getReason()))
+                .findFirst().map(DeploymentCondition::getLastUpdateTime).map(DeploymentStatuses::instant)
+                .map(since -> Duration.between(now, since.plusSeconds(deadline)))
+                .map(left -> left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left.plusMillis(500));
     }
 
     /** Whether two statuses say the same: what decides a write. */

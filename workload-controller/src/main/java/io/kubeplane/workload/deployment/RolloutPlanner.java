@@ -1,30 +1,34 @@
 package io.kubeplane.workload.deployment;
 
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.kubeplane.workload.pods.PodStates;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What a Deployment's pods should become next, the decisions of Kubernetes' Deployment and
- * ReplicaSet controllers folded into one step (kubeplane keeps no ReplicaSets: a pod's
- * {@code pod-template-hash} label says which template it was made from).
+ * The next step of a Deployment's rollout over its ReplicaSets, Kubernetes' Deployment controller
+ * one sync at a time (each step is written, and its events bring the next):
  *
  * <ul>
- *   <li>No old pods: create or delete pods of the current template until there are {@code replicas}.</li>
- *   <li>RollingUpdate: create new pods while the total stays within {@code replicas + maxSurge};
- *       delete old pods — unavailable ones first — only while at least
- *       {@code replicas - maxUnavailable} pods stay available.</li>
- *   <li>Recreate: delete every old pod, and create new ones only once none is left, not even
- *       terminating.</li>
+ *   <li>RollingUpdate ({@code rolloutRolling}): create the current template's ReplicaSet if it is
+ *       missing; else scale it up while all ReplicaSets together stay within
+ *       {@code replicas + maxSurge} ({@code reconcileNewReplicaSet}); else scale old ReplicaSets
+ *       down — unhealthy pods first — only while {@code replicas - maxUnavailable} pods stay
+ *       available ({@code reconcileOldReplicaSets}).</li>
+ *   <li>Recreate ({@code rolloutRecreate}): scale every old ReplicaSet to zero, wait until none of
+ *       their pods runs, then create or scale up the new one.</li>
+ *   <li>Paused: only a scaling of the current ReplicaSet, when it is the only one with replicas.</li>
+ *   <li>Once complete, old ReplicaSets with nothing left beyond {@code revisionHistoryLimit} go.</li>
  * </ul>
  *
- * Pure: the same Deployment, pods and time give the same plan.
+ * Pure: the same Deployment, ReplicaSets, pods and time give the same plan.
  */
 public final class RolloutPlanner {
 
@@ -32,75 +36,140 @@ public final class RolloutPlanner {
     }
 
     /**
-     * @param owned every pod the Deployment controls, terminating and finished ones included
+     * @param owned every ReplicaSet the Deployment controls, each with every pod it controls
      */
-    public static RolloutPlan plan(Deployment deployment, List<Pod> owned, Instant now) {
-        String hash = TemplateHash.of(deployment.getSpec().getTemplate());
+    public static RolloutPlan plan(Deployment deployment, List<OwnedReplicaSet> owned, Instant now) {
+        String hash = TemplateHash.of(deployment);
         int replicas = RolloutLimits.replicas(deployment);
         int minReadySeconds = Objects.requireNonNullElse(deployment.getSpec().getMinReadySeconds(), 0);
-        List<Pod> active = owned.stream().filter(PodStates::active).toList();
-        List<Pod> current = active.stream().filter(p -> hash.equals(hashOf(p))).toList();
-        List<Pod> old = active.stream().filter(p -> !hash.equals(hashOf(p))).toList();
-        Duration recheck = recheck(active, minReadySeconds, now);
+        OwnedReplicaSet current = current(owned, hash);
+        List<OwnedReplicaSet> old = owned.stream().filter(o -> o != current).sorted(OwnedReplicaSet.OLDEST_FIRST).toList();
+        Duration recheck = recheck(owned, minReadySeconds, now);
 
-        if (recreate(deployment)) {
-            if (!old.isEmpty()) {
-                return new RolloutPlan(0, DeletionOrder.ranked(old), recheck);
-            }
-            boolean oldStillTerminating = owned.stream().anyMatch(p -> !hash.equals(hashOf(p)) && !PodStates.active(p)
-                                                                       && p.getMetadata().getDeletionTimestamp() != null);
-            return oldStillTerminating ? new RolloutPlan(0, List.of(), recheck) : scale(current, replicas, recheck);
+        if (Boolean.TRUE.equals(deployment.getSpec().getPaused())) {
+            boolean onlyCurrent = current != null && old.stream().allMatch(o -> o.specReplicas() == 0);
+            return onlyCurrent && current.specReplicas() != replicas
+                    ? RolloutPlan.scale(Map.of(current.name(), replicas), recheck) : RolloutPlan.nothing(recheck);
         }
-        if (old.isEmpty()) {
-            return scale(current, replicas, recheck);
+        RolloutPlan step = recreate(deployment) ? recreate(current, old, replicas, recheck)
+                : rolling(deployment, current, old, replicas, minReadySeconds, now, recheck);
+        if (!step.nothingToDo()) {
+            return step;
         }
+        return new RolloutPlan(null, Map.of(), cleanup(deployment, current, old, replicas, minReadySeconds, now), recheck);
+    }
+
+    /** The ReplicaSet of the current template: its hash label matches; the oldest, should there be two. */
+    public static @Nullable OwnedReplicaSet current(List<OwnedReplicaSet> owned, String hash) {
+        return owned.stream().filter(o -> hash.equals(o.hash())).min(OwnedReplicaSet.OLDEST_FIRST).orElse(null);
+    }
+
+    private static RolloutPlan rolling(Deployment deployment, @Nullable OwnedReplicaSet current, List<OwnedReplicaSet> old,
+                                       int replicas, int minReadySeconds, Instant now, @Nullable Duration recheck) {
         RolloutLimits limits = RolloutLimits.of(deployment);
-        int total = active.size();
-        int create = Math.max(0, Math.min(replicas - current.size(), replicas + limits.maxSurge() - total));
-
-        List<Pod> delete = new ArrayList<>();
-        if (current.size() > replicas) {
-            // Scaled down mid-rollout: the surplus of new pods goes like any surplus.
-            delete.addAll(DeletionOrder.firstToGo(current, current.size() - replicas));
+        int oldReplicas = old.stream().mapToInt(OwnedReplicaSet::specReplicas).sum();
+        if (current == null) {
+            // NewRSNewReplicas: as many as the surge allows now, the rest as old ones go.
+            return RolloutPlan.create(Math.max(0, Math.min(replicas + limits.maxSurge() - oldReplicas, replicas)), recheck);
+        }
+        int newReplicas = current.specReplicas();
+        if (newReplicas > replicas) {
+            return RolloutPlan.scale(Map.of(current.name(), replicas), recheck);
+        }
+        if (newReplicas < replicas) {
+            int total = oldReplicas + newReplicas;
+            int maxTotal = replicas + limits.maxSurge();
+            if (total < maxTotal) {
+                return RolloutPlan.scale(Map.of(current.name(), newReplicas + Math.min(maxTotal - total, replicas - newReplicas)),
+                        recheck);
+            }
+        }
+        if (oldReplicas == 0) {
+            return RolloutPlan.nothing(recheck);
         }
         int minAvailable = replicas - limits.maxUnavailable();
-        long currentUnavailable = current.stream().filter(p -> !PodStates.available(p, minReadySeconds, now)).count();
-        long maxScaledDown = total - minAvailable - currentUnavailable;
-        if (maxScaledDown > 0) {
-            List<Pod> unavailableOld = DeletionOrder.ranked(
-                    old.stream().filter(p -> !PodStates.available(p, minReadySeconds, now)).toList());
-            List<Pod> availableOld = DeletionOrder.ranked(
-                    old.stream().filter(p -> PodStates.available(p, minReadySeconds, now)).toList());
-            int fromUnavailable = (int) Math.min(unavailableOld.size(), maxScaledDown);
-            delete.addAll(unavailableOld.subList(0, fromUnavailable));
-            long available = active.stream().filter(p -> PodStates.available(p, minReadySeconds, now)).count();
-            long fromAvailable = Math.min(Math.min(maxScaledDown - fromUnavailable, available - minAvailable), availableOld.size());
-            if (fromAvailable > 0) {
-                delete.addAll(availableOld.subList(0, (int) fromAvailable));
-            }
+        int newUnavailable = Math.max(0, newReplicas - current.available(minReadySeconds, now));
+        int maxScaledDown = oldReplicas + newReplicas - minAvailable - newUnavailable;
+        if (maxScaledDown <= 0) {
+            return RolloutPlan.nothing(recheck);
         }
-        return new RolloutPlan(create, delete, recheck);
+        Map<String, Integer> scale = new LinkedHashMap<>();
+        // cleanupUnhealthyReplicas: pods that serve nothing go first, without waiting for new ones.
+        int cleaned = 0;
+        for (OwnedReplicaSet set : old) {
+            if (cleaned >= maxScaledDown) {
+                break;
+            }
+            int unhealthy = set.specReplicas() - set.available(minReadySeconds, now);
+            if (set.specReplicas() == 0 || unhealthy <= 0) {
+                continue;
+            }
+            int down = Math.min(maxScaledDown - cleaned, unhealthy);
+            scale.put(set.name(), set.specReplicas() - down);
+            cleaned += down;
+        }
+        // scaleDownOldReplicaSetsForRollingUpdate: then available ones, as long as enough stay available.
+        int available = current.available(minReadySeconds, now)
+                        + old.stream().mapToInt(o -> o.available(minReadySeconds, now)).sum();
+        int canGo = available - minAvailable;
+        for (OwnedReplicaSet set : old) {
+            if (canGo <= 0) {
+                break;
+            }
+            int remaining = scale.getOrDefault(set.name(), set.specReplicas());
+            if (remaining == 0) {
+                continue;
+            }
+            int down = Math.min(remaining, canGo);
+            scale.put(set.name(), remaining - down);
+            canGo -= down;
+        }
+        return RolloutPlan.scale(scale, recheck);
+    }
+
+    private static RolloutPlan recreate(@Nullable OwnedReplicaSet current, List<OwnedReplicaSet> old, int replicas,
+                                        @Nullable Duration recheck) {
+        Map<String, Integer> scaleDown = new LinkedHashMap<>();
+        old.stream().filter(o -> o.specReplicas() > 0).forEach(o -> scaleDown.put(o.name(), 0));
+        if (!scaleDown.isEmpty()) {
+            return RolloutPlan.scale(scaleDown, recheck);
+        }
+        if (old.stream().anyMatch(OwnedReplicaSet::podsRunning)) {
+            return RolloutPlan.nothing(recheck);
+        }
+        if (current == null) {
+            return RolloutPlan.create(replicas, recheck);
+        }
+        return current.specReplicas() == replicas ? RolloutPlan.nothing(recheck)
+                : RolloutPlan.scale(Map.of(current.name(), replicas), recheck);
+    }
+
+    /**
+     * {@code cleanupDeployment}: once the rollout is complete, old ReplicaSets at zero with no pod
+     * left, oldest revision first, beyond the {@code revisionHistoryLimit} (default 10) newest.
+     */
+    private static List<String> cleanup(Deployment deployment, @Nullable OwnedReplicaSet current, List<OwnedReplicaSet> old,
+                                        int replicas, int minReadySeconds, Instant now) {
+        boolean complete = current != null && current.specReplicas() == replicas
+                           && current.available(minReadySeconds, now) == replicas
+                           && old.stream().allMatch(o -> o.specReplicas() == 0);
+        if (!complete) {
+            return List.of();
+        }
+        int limit = Objects.requireNonNullElse(deployment.getSpec().getRevisionHistoryLimit(), 10);
+        List<OwnedReplicaSet> idle = old.stream().filter(o -> o.specReplicas() == 0 && o.pods().isEmpty())
+                .sorted(Comparator.comparingLong(OwnedReplicaSet::revision).thenComparing(OwnedReplicaSet.OLDEST_FIRST))
+                .toList();
+        int excess = old.size() - limit;
+        return idle.stream().limit(Math.max(0, excess)).map(OwnedReplicaSet::name).toList();
     }
 
     private static boolean recreate(Deployment deployment) {
         return deployment.getSpec().getStrategy() != null && "Recreate".equals(deployment.getSpec().getStrategy().getType());
     }
 
-    /** The {@code pod-template-hash} a pod was made with. */
-    public static String hashOf(Pod pod) {
-        Map<String, String> labels = pod.getMetadata().getLabels();
-        return labels == null ? null : labels.get(PodFactory.TEMPLATE_HASH_LABEL);
-    }
-
-    private static RolloutPlan scale(List<Pod> current, int replicas, Duration recheck) {
-        if (current.size() < replicas) {
-            return new RolloutPlan(replicas - current.size(), List.of(), recheck);
-        }
-        return new RolloutPlan(0, DeletionOrder.firstToGo(current, current.size() - replicas), recheck);
-    }
-
-    private static Duration recheck(List<Pod> active, int minReadySeconds, Instant now) {
-        return active.stream().map(p -> PodStates.untilAvailable(p, minReadySeconds, now))
-                .flatMap(java.util.Optional::stream).min(Comparator.naturalOrder()).orElse(null);
+    private static @Nullable Duration recheck(List<OwnedReplicaSet> owned, int minReadySeconds, Instant now) {
+        return owned.stream().flatMap(o -> o.active().stream()).map(p -> PodStates.untilAvailable(p, minReadySeconds, now))
+                .flatMap(Optional::stream).min(Comparator.naturalOrder()).orElse(null);
     }
 }

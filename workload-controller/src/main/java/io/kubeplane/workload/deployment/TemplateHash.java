@@ -1,8 +1,10 @@
 package io.kubeplane.workload.deployment;
 
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.kubeplane.model.KubernetesJson;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -11,12 +13,14 @@ import tools.jackson.databind.node.ObjectNode;
  * pods from its old ones. Kubernetes hashes the Go struct with FNV-32a and writes the decimal value
  * in its "safe" alphabet (no vowels, no look-alike digits); kubeplane hashes the template's
  * canonical JSON (keys sorted, so field order does not matter) the same way, so the label looks as
- * it does on a cluster — {@code 7c5ddbdf54} — and changes exactly when the template does. Pure.
+ * it does on a cluster — {@code 7c5ddbdf54} — and changes exactly when the template does. As in
+ * Kubernetes, a Deployment's {@code status.collisionCount}, when set, is hashed after the template:
+ * raising it gives a new name when {@code <deployment>-<hash>} is taken by a ReplicaSet not its own. Pure.
  */
 public final class TemplateHash {
 
     /** Kubernetes' {@code rand.SafeEncodeString} alphabet. */
-    static final String SAFE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+    public static final String SAFE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
     private static final int FNV_OFFSET = 0x811c9dc5;
     private static final int FNV_PRIME = 0x01000193;
@@ -25,14 +29,24 @@ public final class TemplateHash {
     }
 
     public static String of(PodTemplateSpec template) {
+        return of(template, null);
+    }
+
+    public static String of(PodTemplateSpec template, @Nullable Integer collisionCount) {
         JsonNode tree = KubernetesJson.toTree(template);
-        byte[] canonical = canonical(tree).getBytes(StandardCharsets.UTF_8);
+        String text = canonical(tree) + (collisionCount == null ? "" : "#" + collisionCount);
         int hash = FNV_OFFSET;
-        for (byte b : canonical) {
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;
             hash *= FNV_PRIME;
         }
         return safeEncode(Integer.toUnsignedString(hash));
+    }
+
+    /** The hash of a Deployment's current template, with its collision count. */
+    public static String of(Deployment deployment) {
+        Integer collisions = deployment.getStatus() == null ? null : deployment.getStatus().getCollisionCount();
+        return of(deployment.getSpec().getTemplate(), collisions);
     }
 
     /** Each character replaced by the alphabet's character at its code modulo the alphabet's size. */

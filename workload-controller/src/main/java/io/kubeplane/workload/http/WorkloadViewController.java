@@ -3,21 +3,21 @@ package io.kubeplane.workload.http;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.kubeplane.workload.controller.WorkloadControllers;
-import io.kubeplane.workload.deployment.PodStates;
+import io.kubeplane.workload.deployment.Revisions;
 import io.kubeplane.workload.deployment.RolloutLimits;
-import io.kubeplane.workload.deployment.RolloutPlanner;
 import io.kubeplane.workload.deployment.TemplateHash;
 import io.kubeplane.workload.nodes.NodeHealth;
+import io.kubeplane.workload.pods.PodStates;
+import io.kubeplane.workload.replicaset.ReplicaSetPlan;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What workload-controller believes: each node's health as the lifecycle controller judges it,
- * each Deployment's pods by template and state, and why a pod is still Pending.
+ * each Deployment's ReplicaSets and their pods, and why a pod is still Pending.
  */
 @RestController
 @RequestMapping("/workloads/v1")
@@ -53,14 +53,24 @@ public class WorkloadViewController {
     }
 
     /**
+     * @param name      the ReplicaSet
+     * @param revision  its {@code deployment.kubernetes.io/revision}
+     * @param replicas  its {@code spec.replicas}
+     * @param pods      its active pods
+     * @param ready     those of them ready
+     */
+    public record ReplicaSetView(String name, long revision, int replicas, long pods, long ready) {
+    }
+
+    /**
      * @param deployment   {@code namespace/name}
      * @param replicas     the replicas asked for
      * @param templateHash the {@code pod-template-hash} of its current template
-     * @param podsByHash   active pods per template hash
+     * @param replicaSets  its ReplicaSets, newest revision first
      * @param ready        ready active pods
      * @param terminating  pods being deleted
      */
-    public record DeploymentView(String deployment, int replicas, String templateHash, Map<String, Long> podsByHash,
+    public record DeploymentView(String deployment, int replicas, String templateHash, List<ReplicaSetView> replicaSets,
                                  long ready, long terminating) {
     }
 
@@ -85,7 +95,7 @@ public class WorkloadViewController {
     }
 
     @GetMapping("/deployments/{namespace}/{name}")
-    @Operation(summary = "One Deployment: its pods by template hash and state")
+    @Operation(summary = "One Deployment: its ReplicaSets by revision, with their pods")
     public DeploymentView deployment(@PathVariable String namespace, @PathVariable String name) {
         WorkloadControllers running = running();
         Deployment deployment = running.deployments().store().get(namespace, name);
@@ -105,14 +115,21 @@ public class WorkloadViewController {
     }
 
     private static DeploymentView deploymentView(WorkloadControllers running, Deployment deployment) {
-        List<Pod> owned = running.podsOf(deployment);
-        List<Pod> active = owned.stream().filter(PodStates::active).toList();
+        List<ReplicaSetView> sets = new ArrayList<>();
+        long ready = 0;
+        long terminating = 0;
+        for (ReplicaSet replicaSet : running.replicaSetsOf(deployment)) {
+            List<Pod> owned = running.podsOf(replicaSet);
+            List<Pod> active = owned.stream().filter(PodStates::active).toList();
+            long readyHere = active.stream().filter(PodStates::ready).count();
+            sets.add(new ReplicaSetView(replicaSet.getMetadata().getName(), Revisions.of(replicaSet),
+                    ReplicaSetPlan.replicas(replicaSet), active.size(), readyHere));
+            ready += readyHere;
+            terminating += owned.stream().filter(p -> p.getMetadata().getDeletionTimestamp() != null).count();
+        }
+        sets.sort(Comparator.comparingLong(ReplicaSetView::revision).reversed().thenComparing(ReplicaSetView::name));
         return new DeploymentView(deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName(),
-                RolloutLimits.replicas(deployment), TemplateHash.of(deployment.getSpec().getTemplate()),
-                active.stream().collect(Collectors.groupingBy(p -> String.valueOf(RolloutPlanner.hashOf(p)), TreeMap::new,
-                        Collectors.counting())),
-                active.stream().filter(PodStates::ready).count(),
-                owned.stream().filter(p -> p.getMetadata().getDeletionTimestamp() != null).count());
+                RolloutLimits.replicas(deployment), TemplateHash.of(deployment), sets, ready, terminating);
     }
 
     private static PendingPod pending(Pod pod) {

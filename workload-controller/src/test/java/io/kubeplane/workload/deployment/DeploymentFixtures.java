@@ -5,11 +5,17 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.kubeplane.workload.pods.PodStates;
+import io.kubeplane.workload.replicaset.PodFactory;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Deployments and pods for the planner and status tests. */
+/** Deployments, ReplicaSets and pods for the planner and status tests. */
 final class DeploymentFixtures {
 
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
@@ -49,6 +55,33 @@ final class DeploymentFixtures {
         }
         return pod.withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True")
                 .withLastTransitionTime(readySince.toString()).endCondition().endStatus().build();
+    }
+
+    /** A ReplicaSet of the Deployment for {@code hash}, created {@code ageSeconds} ago, as its controller writes it. */
+    static ReplicaSet replicaSet(Deployment deployment, String hash, int replicas, long revision, int ageSeconds) {
+        ReplicaSet replicaSet = NewReplicaSets.of(deployment, hash, replicas, revision, 0);
+        replicaSet.getMetadata().setUid("uid-rs-" + hash);
+        replicaSet.getMetadata().setCreationTimestamp(NOW.minusSeconds(ageSeconds).toString());
+        return replicaSet;
+    }
+
+    /**
+     * The Deployment's ReplicaSets as its pods imply them: one per template hash among the pods,
+     * asking for as many replicas as it has active pods, older hashes created earlier.
+     */
+    static List<OwnedReplicaSet> byHash(Deployment deployment, List<Pod> pods) {
+        Map<String, List<Pod>> groups = new LinkedHashMap<>();
+        pods.forEach(p -> groups.computeIfAbsent(p.getMetadata().getLabels().get(PodFactory.TEMPLATE_HASH_LABEL),
+                h -> new ArrayList<>()).add(p));
+        List<OwnedReplicaSet> sets = new ArrayList<>();
+        int revision = 0;
+        for (Map.Entry<String, List<Pod>> group : groups.entrySet()) {
+            int active = (int) group.getValue().stream().filter(PodStates::active).count();
+            revision++;
+            sets.add(new OwnedReplicaSet(replicaSet(deployment, group.getKey(), active, revision, 1000 - revision),
+                    group.getValue()));
+        }
+        return sets;
     }
 
     static Pod ready(String hash) {

@@ -1,6 +1,7 @@
 package io.kubeplane.workload.deployment;
 
 import static io.kubeplane.workload.deployment.DeploymentFixtures.NOW;
+import static io.kubeplane.workload.deployment.DeploymentFixtures.byHash;
 import static io.kubeplane.workload.deployment.DeploymentFixtures.deployment;
 import static io.kubeplane.workload.deployment.DeploymentFixtures.hash;
 import static io.kubeplane.workload.deployment.DeploymentFixtures.notReady;
@@ -21,7 +22,7 @@ class DeploymentStatusesTest {
         Deployment v1 = deployment(3, "nginx:1.27");
         Deployment v2 = deployment(3, "nginx:1.28");
         DeploymentStatus status = DeploymentStatuses.compute(v2,
-                List.of(ready(hash(v1)), ready(hash(v1)), notReady(hash(v2)), terminating(ready(hash(v1)))), NOW);
+                byHash(v2, List.of(ready(hash(v1)), ready(hash(v1)), notReady(hash(v2)), terminating(ready(hash(v1))))), NOW);
         assertThat(status.getObservedGeneration()).isEqualTo(2L);
         assertThat(status.getReplicas()).isEqualTo(3);
         assertThat(status.getUpdatedReplicas()).isEqualTo(1);
@@ -36,7 +37,7 @@ class DeploymentStatusesTest {
     @Test
     void aCompleteRolloutSaysNewReplicaSetAvailable() {
         Deployment web = deployment(2, "nginx:1.27");
-        DeploymentStatus status = DeploymentStatuses.compute(web, List.of(ready(hash(web)), ready(hash(web))), NOW);
+        DeploymentStatus status = DeploymentStatuses.compute(web, byHash(web, List.of(ready(hash(web)), ready(hash(web)))), NOW);
         DeploymentCondition progressing = condition(status, "Progressing");
         assertThat(progressing.getReason()).isEqualTo("NewReplicaSetAvailable");
         assertThat(progressing.getMessage()).isEqualTo("ReplicaSet \"web-" + hash(web) + "\" has successfully progressed.");
@@ -56,10 +57,29 @@ class DeploymentStatusesTest {
     @Test
     void anUnchangedDeploymentGetsAnIdenticalStatusLater() {
         Deployment web = deployment(2, "nginx:1.27");
-        List<io.fabric8.kubernetes.api.model.Pod> pods = List.of(ready(hash(web)), ready(hash(web)));
+        List<OwnedReplicaSet> pods = byHash(web, List.of(ready(hash(web)), ready(hash(web))));
         web.setStatus(DeploymentStatuses.compute(web, pods, NOW));
         DeploymentStatus later = DeploymentStatuses.compute(web, pods, NOW.plusSeconds(120));
         assertThat(DeploymentStatuses.same(web.getStatus(), later)).isTrue();
+    }
+
+    @Test
+    void aRolloutInProgressAsksToBeLookedAtWhenItsDeadlinePasses() {
+        Deployment v1 = deployment(2, "nginx:1.27");
+        Deployment v2 = deployment(2, "nginx:1.28");
+        DeploymentStatus progressing = DeploymentStatuses.compute(v2, byHash(v2, List.of(ready(hash(v1)), notReady(hash(v2)))), NOW);
+        assertThat(DeploymentStatuses.untilDeadline(v2, progressing, NOW.plusSeconds(100)))
+                .hasValue(java.time.Duration.ofSeconds(500).plusMillis(500));
+
+        v2.setStatus(progressing);
+        DeploymentStatus stuck = DeploymentStatuses.compute(v2, byHash(v2, List.of(ready(hash(v1)), notReady(hash(v2)))),
+                NOW.plusSeconds(601));
+        assertThat(condition(stuck, "Progressing").getReason()).isEqualTo("ProgressDeadlineExceeded");
+        assertThat(condition(stuck, "Progressing").getStatus()).isEqualTo("False");
+        assertThat(DeploymentStatuses.untilDeadline(v2, stuck, NOW.plusSeconds(601))).isEmpty();
+
+        DeploymentStatus complete = DeploymentStatuses.compute(v1, byHash(v1, List.of(ready(hash(v1)), ready(hash(v1)))), NOW);
+        assertThat(DeploymentStatuses.untilDeadline(v1, complete, NOW)).isEmpty();
     }
 
     private static DeploymentCondition condition(DeploymentStatus status, String type) {

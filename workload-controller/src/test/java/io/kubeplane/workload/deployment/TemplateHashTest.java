@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TemplateHashTest {
@@ -36,23 +35,33 @@ class TemplateHashTest {
     }
 
     @Test
-    void podsAreNamedLabelledAndOwnedAsTheReplicaSetControllerDoes() {
+    void aCollisionCountGivesANewHash() {
         Deployment web = DeploymentFixtures.deployment(1, "nginx");
-        String hash = TemplateHash.of(web.getSpec().getTemplate());
-        var pod = PodFactory.newPod(web, hash, new Random(1));
-        assertThat(pod.getMetadata().getName()).matches("web-" + hash + "-[" + TemplateHash.SAFE_ALPHABET + "]{5}");
-        assertThat(pod.getMetadata().getLabels()).containsEntry("app", "web").containsEntry("pod-template-hash", hash);
-        assertThat(pod.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
+        String plain = TemplateHash.of(web);
+        web.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder().withCollisionCount(1).build());
+        assertThat(TemplateHash.of(web)).isNotEqualTo(plain).isEqualTo(TemplateHash.of(web.getSpec().getTemplate(), 1));
+    }
+
+    @Test
+    void aNewReplicaSetCarriesTheHashInItsNameLabelsSelectorAndTemplate() {
+        Deployment web = DeploymentFixtures.deployment(3, "nginx");
+        web.getMetadata().setAnnotations(Map.of("team", "edge", "kubectl.kubernetes.io/last-applied-configuration", "{}",
+                Revisions.REVISION, "4"));
+        String hash = TemplateHash.of(web);
+        var replicaSet = NewReplicaSets.of(web, hash, 1, 5, 1);
+        assertThat(replicaSet.getMetadata().getName()).isEqualTo("web-" + hash);
+        assertThat(replicaSet.getMetadata().getLabels()).containsEntry("app", "web").containsEntry("pod-template-hash", hash);
+        assertThat(replicaSet.getSpec().getSelector().getMatchLabels()).containsEntry("app", "web").containsEntry("pod-template-hash", hash);
+        assertThat(replicaSet.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("pod-template-hash", hash);
+        assertThat(web.getSpec().getTemplate().getMetadata().getLabels()).doesNotContainKey("pod-template-hash");
+        assertThat(replicaSet.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(replicaSet.getMetadata().getAnnotations()).containsEntry("team", "edge")
+                .containsEntry(Revisions.REVISION, "5").containsEntry(Revisions.DESIRED_REPLICAS, "3")
+                .containsEntry(Revisions.MAX_REPLICAS, "4").doesNotContainKey("kubectl.kubernetes.io/last-applied-configuration");
+        assertThat(replicaSet.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
             assertThat(owner.getKind()).isEqualTo("Deployment");
             assertThat(owner.getUid()).isEqualTo("uid-web");
             assertThat(owner.getController()).isTrue();
         });
-        assertThat(pod.getSpec().getContainers()).singleElement().satisfies(c -> assertThat(c.getImage()).isEqualTo("nginx"));
-    }
-
-    @Test
-    void longNamesAreCutToFitSixtyThreeCharacters() {
-        String name = PodFactory.name("x".repeat(70) + "-", new Random(2));
-        assertThat(name).hasSize(63);
     }
 }

@@ -1,4 +1,4 @@
-package io.kubeplane.workload.deployment;
+package io.kubeplane.workload.pods;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;

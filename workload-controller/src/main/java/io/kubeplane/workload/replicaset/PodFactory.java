@@ -1,21 +1,23 @@
-package io.kubeplane.workload.deployment;
+package io.kubeplane.workload.replicaset;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.kubeplane.model.KubernetesJson;
+import io.kubeplane.workload.deployment.TemplateHash;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * A Deployment's pod as the ReplicaSet controller would create it: named
- * {@code <deployment>-<template-hash>-<5 chars>}, with the template's labels plus
- * {@code pod-template-hash}, the template's annotations and spec, and the Deployment as its
- * controlling owner (so deleting the Deployment deletes it). Pure, given the random source.
+ * A ReplicaSet's pod as Kubernetes' ReplicaSet controller creates it: named
+ * {@code <replicaset>-<5 chars>} (for a Deployment's ReplicaSet,
+ * {@code <deployment>-<template-hash>-<5 chars>}), with the template's labels, annotations and
+ * spec, and the ReplicaSet as its controlling owner, so deleting the ReplicaSet deletes it. Pure,
+ * given the random source.
  */
 public final class PodFactory {
 
@@ -27,20 +29,19 @@ public final class PodFactory {
     private PodFactory() {
     }
 
-    public static Pod newPod(Deployment deployment, String hash, RandomGenerator random) {
-        PodTemplateSpec template = KubernetesJson.deepCopy(deployment.getSpec().getTemplate());
+    public static Pod newPod(ReplicaSet replicaSet, RandomGenerator random) {
+        PodTemplateSpec template = KubernetesJson.deepCopy(replicaSet.getSpec().getTemplate());
         ObjectMeta from = template.getMetadata() == null ? new ObjectMeta() : template.getMetadata();
-        Map<String, String> labels = new LinkedHashMap<>(from.getLabels() == null ? Map.of() : from.getLabels());
-        labels.put(TEMPLATE_HASH_LABEL, hash);
+        String prefix = replicaSet.getMetadata().getName() + "-";
         ObjectMeta metadata = new ObjectMeta();
-        metadata.setName(name(deployment.getMetadata().getName() + "-" + hash + "-", random));
-        metadata.setGenerateName(prefix(deployment.getMetadata().getName() + "-" + hash + "-"));
-        metadata.setNamespace(deployment.getMetadata().getNamespace());
-        metadata.setLabels(labels);
+        metadata.setName(name(prefix, random));
+        metadata.setGenerateName(prefix(prefix));
+        metadata.setNamespace(replicaSet.getMetadata().getNamespace());
+        metadata.setLabels(new LinkedHashMap<>(from.getLabels() == null ? Map.of() : from.getLabels()));
         metadata.setAnnotations(from.getAnnotations());
         metadata.setOwnerReferences(List.of(new OwnerReferenceBuilder()
-                .withApiVersion("apps/v1").withKind("Deployment")
-                .withName(deployment.getMetadata().getName()).withUid(deployment.getMetadata().getUid())
+                .withApiVersion("apps/v1").withKind("ReplicaSet")
+                .withName(replicaSet.getMetadata().getName()).withUid(replicaSet.getMetadata().getUid())
                 .withController(true).withBlockOwnerDeletion(true).build()));
         Pod pod = new Pod();
         pod.setApiVersion("v1");
