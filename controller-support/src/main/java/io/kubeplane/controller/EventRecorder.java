@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@code kubectl describe} and {@code kubectl get events} show it, the way client-go's recorder
  * does: the same event repeated within ten minutes bumps the {@code count} and
  * {@code lastTimestamp} of the first instead of piling up new ones. Events of cluster-scoped
- * objects (Nodes) go to the {@code default} namespace. Recording is best effort: a failure is
- * logged, never thrown into the reconcile. Thread-safe.
+ * objects (Nodes) go to the {@code default} namespace. As client-go's spam filter, an object gets
+ * at most 25 events of one type and reason at once, then one per five minutes. Recording is best
+ * effort: a failure is logged, never thrown into the reconcile. Thread-safe.
  */
 public final class EventRecorder {
 
@@ -42,6 +43,7 @@ public final class EventRecorder {
     private final String component;
     private final String instance;
     private final Clock clock;
+    private final EventSpamFilter spamFilter = new EventSpamFilter();
     private final Map<String, Recorded> recent = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Recorded> eldest) {
@@ -79,6 +81,11 @@ public final class EventRecorder {
 
     private void record(HasMetadata object, String type, String reason, String message) {
         String namespace = eventNamespace(object);
+        if (!spamFilter.allow(object.getMetadata().getUid() + "\u0000" + type + "\u0000" + reason, clock.instant())) {
+            log.debug("Dropped event {} on {} {}/{}: more than {} of them lately", reason, object.getKind(), namespace,
+                    object.getMetadata().getName(), EventSpamFilter.BURST);
+            return;
+        }
         String key = object.getMetadata().getUid() + "\u0000" + type + "\u0000" + reason + "\u0000" + message;
         Instant now = clock.instant();
         Recorded earlier;
