@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,8 +40,19 @@ public final class Kubectl {
         return result.output();
     }
 
+    /** Runs kubectl with extra environment variables ({@code KUBE_EDITOR}); fails the test on a non-zero exit. */
+    public String runWithEnv(Map<String, String> env, String... args) {
+        Result result = attempt("", env, args);
+        assertThat(result.exitCode()).as("kubectl %s exit code; output:%n%s", String.join(" ", args), result.output()).isZero();
+        return result.output();
+    }
+
     /** Runs kubectl and returns its output and exit code, whatever they are. */
     public Result attempt(String input, String... args) {
+        return attempt(input, Map.of(), args);
+    }
+
+    private Result attempt(String input, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "--request-timeout=20s"));
         command.addAll(List.of(args));
         try {
@@ -48,6 +60,7 @@ public final class Kubectl {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().remove("KUBECONFIG");
             builder.environment().put("HOME", scratch.toString()); // a discovery cache of this cluster's own
+            builder.environment().putAll(env);
             Process process = builder.start();
             try (var stdin = process.getOutputStream()) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -199,5 +200,31 @@ class KubectlTutorialIT {
                 assertThat(kubectl.attempt("", "get", "namespace", "doomed").output()).contains("NotFound"));
         assertThat(kubectl.run("api-resources", "--api-group=")).containsPattern("services\\s+svc\\s+v1\\s+true\\s+Service");
         assertThat(kubectl.run("get", "--raw", "/version")).contains("\"major\":\"1\"");
+    }
+
+    @Test
+    void editAndWatchAsOnACluster() throws Exception {
+        kubectl.run("create", "namespace", "edits");
+        kubectl.run("-n", "edits", "create", "service", "clusterip", "web", "--tcp=80:8080");
+
+        // kubectl edit runs $KUBE_EDITOR on the object's YAML and sends back what changed.
+        assertThat(kubectl.runWithEnv(Map.of("KUBE_EDITOR", "sed -i /sessionAffinity:/s/None/ClientIP/"),
+                "-n", "edits", "edit", "service", "web")).isEqualTo("service/web edited\n");
+        assertThat(kubectl.run("-n", "edits", "get", "service", "web", "-o", "jsonpath={.spec.sessionAffinity}"))
+                .isEqualTo("ClientIP");
+        assertThat(kubectl.runWithEnv(Map.of("KUBE_EDITOR", "true"), "-n", "edits", "edit", "service", "web"))
+                .isEqualTo("Edit cancelled, no changes made.\n");
+
+        // get -w --output-watch-events: the objects there first, then what happens while it watches.
+        var watch = java.util.concurrent.CompletableFuture.supplyAsync(() -> kubectl.attempt("", "-n", "edits", "get",
+                "services", "-w", "--output-watch-events", "--request-timeout=8s").output());
+        Thread.sleep(2000); // kubectl lists, then watches from the list's resourceVersion
+        kubectl.run("-n", "edits", "create", "service", "clusterip", "late", "--tcp=80:8080");
+        kubectl.run("-n", "edits", "delete", "service", "late");
+        String events = watch.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(events).containsPattern("(?m)^EVENT\\s+NAME\\s+TYPE\\s+CLUSTER-IP")
+                .containsPattern("(?m)^ADDED\\s+web\\s+ClusterIP")
+                .containsPattern("(?m)^ADDED\\s+late\\s+ClusterIP")
+                .containsPattern("(?m)^DELETED\\s+late\\s+ClusterIP");
     }
 }
