@@ -100,6 +100,7 @@ public final class DnsServer implements AutoCloseable {
     private void serveConnection(Socket socket) {
         try (socket) {
             socket.setSoTimeout(IDLE_MS);
+            socket.setTcpNoDelay(true);
             DataInputStream in = new DataInputStream(socket.getInputStream());
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());
             while (!closed) {
@@ -110,8 +111,12 @@ public final class DnsServer implements AutoCloseable {
                 if (response == null) {
                     return;
                 }
-                out.writeShort(response.length);
-                out.write(response);
+                // One write of prefix and answer: two small writes would wait out the client's delayed ACK (Nagle).
+                byte[] framed = new byte[response.length + 2];
+                framed[0] = (byte) (response.length >> 8);
+                framed[1] = (byte) response.length;
+                System.arraycopy(response, 0, framed, 2, response.length);
+                out.write(framed);
                 out.flush();
             }
         } catch (EOFException | SocketTimeoutException e) {

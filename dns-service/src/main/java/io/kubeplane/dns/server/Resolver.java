@@ -25,7 +25,7 @@ import org.xbill.DNS.Type;
  * complete (informers not synced) SERVFAIL, so that a restart never answers NXDOMAIN for a name
  * that exists. Malformed queries get FORMERR when their header can be read, and nothing otherwise.
  * Over UDP the answer fits the client's EDNS0 buffer (512 bytes without EDNS0) or is cut with TC
- * set; over TCP it comes whole. Thread-safe.
+ * set; over TCP it comes whole. EDNS versions other than 0 are answered BADVERS (RFC 6891). Thread-safe.
  */
 public final class Resolver {
 
@@ -70,6 +70,11 @@ public final class Resolver {
         }
         OPTRecord opt = request.getOPT();
         int maxUdp = opt == null ? 512 : Math.max(512, Math.min(opt.getPayloadSize(), PAYLOAD));
+        if (opt != null && opt.getVersion() > 0) {
+            // RFC 6891: only EDNS version 0 is spoken; BADVERS (16) is its extended rcode 1 with header rcode 0.
+            response.addRecord(new OPTRecord(PAYLOAD, 1, 0), Section.ADDITIONAL);
+            return new Outcome(response.toWire(udp ? maxUdp : MAX_TCP), "", "BADVERS", null);
+        }
         if (opt != null) {
             response.addRecord(new OPTRecord(PAYLOAD, 0, 0), Section.ADDITIONAL);
         }
