@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * UDP and TCP on one port, each query handed to the {@link Resolver}. UDP is read on one thread and
- * answered inline (a lookup is a few map reads); each TCP connection has a virtual thread of its
- * own, takes length-prefixed queries until the client closes it or idles for ten seconds. Nothing a
+ * UDP and TCP on one port, each query handed to the {@link Resolver}. UDP is read by a few threads
+ * sharing the socket, each answering inline what it read (a lookup is a few map reads); each TCP
+ * connection has a virtual thread of its own, takes length-prefixed queries until the client closes it or idles for ten seconds. Nothing a
  * client sends ends the server: bad packets are answered FORMERR or dropped. Metrics, in CoreDNS'
  * spirit: {@code dns_requests_total{proto,type,rcode}} and {@code dns_request_duration_seconds}.
  */
@@ -31,16 +31,25 @@ public final class DnsServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DnsServer.class);
     private static final int IDLE_MS = 10_000;
+    private static final int UDP_READERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final Resolver resolver;
     private final MeterRegistry registry;
     private final Timer duration;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private record CounterKey(String proto, String type, String rcode) {
+    }
+
+    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
     private final DatagramChannel udp;
     private final ServerSocket tcp;
     private volatile boolean closed;
 
     public DnsServer(Resolver resolver, InetAddress address, int port, MeterRegistry registry) throws IOException {
+        this(resolver, address, port, registry, UDP_READERS);
+    }
+
+    /** @param udpReaders threads reading UDP; with one, answers leave in the order queries came */
+    DnsServer(Resolver resolver, InetAddress address, int port, MeterRegistry registry, int udpReaders) throws IOException {
         this.resolver = resolver;
         this.registry = registry;
         this.duration = Timer.builder("dns.request.duration").description("Time to answer one query")
@@ -51,7 +60,10 @@ public final class DnsServer implements AutoCloseable {
         int bound = tcp.getLocalPort();
         this.udp = DatagramChannel.open();
         this.udp.bind(new InetSocketAddress(address, bound));
-        Thread.ofPlatform().daemon().name("dns-udp").start(this::serveUdp);
+        // Readers share the channel: one receives while another resolves and sends.
+        for (int i = 0; i < udpReaders; i++) {
+            Thread.ofPlatform().daemon().name("dns-udp-" + i).start(this::serveUdp);
+        }
         Thread.ofPlatform().daemon().name("dns-tcp").start(this::serveTcp);
         log.info("DNS on {} port {}, UDP and TCP", address.getHostAddress(), bound);
     }
@@ -130,7 +142,7 @@ public final class DnsServer implements AutoCloseable {
         long start = System.nanoTime();
         Resolver.Outcome outcome = resolver.resolve(query, overUdp);
         duration.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-        counters.computeIfAbsent(proto + " " + outcome.type() + " " + outcome.rcode(), k -> Counter.builder("dns.requests")
+        counters.computeIfAbsent(new CounterKey(proto, outcome.type(), outcome.rcode()), k -> Counter.builder("dns.requests")
                 .tag("proto", proto).tag("type", outcome.type()).tag("rcode", outcome.rcode())
                 .description("Queries by protocol, type and answer code").register(registry)).increment();
         if (log.isDebugEnabled() && outcome.answer() != null) {

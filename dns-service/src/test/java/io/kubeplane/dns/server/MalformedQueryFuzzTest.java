@@ -60,7 +60,8 @@ class MalformedQueryFuzzTest {
                 .withNewSpec().withClusterIP("10.96.0.20").addNewPort().withName("http").withProtocol("TCP").withPort(80).endPort()
                 .endSpec().build();
         zone.put("ns/web", ServiceRecords.of(web, List.of(), ZONE, 5));
-        server = new DnsServer(new Resolver(zone, () -> true), InetAddress.getLoopbackAddress(), 0, new SimpleMeterRegistry());
+        // One UDP reader, so that answers come back in the order the packets went.
+        server = new DnsServer(new Resolver(zone, () -> true), InetAddress.getLoopbackAddress(), 0, new SimpleMeterRegistry(), 1);
         udp = DatagramChannel.open();
         udp.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
         udp.socket().setSoTimeout(2000);
