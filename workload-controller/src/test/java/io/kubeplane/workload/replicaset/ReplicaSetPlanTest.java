@@ -69,6 +69,17 @@ class ReplicaSetPlanTest {
     }
 
     @Test
+    void aStatusReadBackFromTheApiEqualsTheComputedOneSoNothingIsRewritten() {
+        ReplicaSet web = replicaSet(2, 0);
+        var computed = ReplicaSetStatuses.compute(web, List.of(pod(NOW.minusSeconds(60)), pod(null)), NOW);
+        var readBack = io.kubeplane.model.KubernetesJson.JSON.readValue(io.kubeplane.model.KubernetesJson.write(computed),
+                io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus.class);
+        assertThat(readBack).isEqualTo(computed);
+        web.setStatus(readBack);
+        assertThat(ReplicaSetStatuses.compute(web, List.of(pod(NOW.minusSeconds(60)), pod(null)), NOW)).isEqualTo(readBack);
+    }
+
+    @Test
     void podsAreNamedLabelledAndOwnedAsTheReplicaSetControllerDoes() {
         ReplicaSet web = replicaSet(1, 0);
         Pod pod = PodFactory.newPod(web, new Random(1));
