@@ -145,6 +145,15 @@ class WorkloadsIT {
         });
         assertThat(kubectl.run("-n", "tutorial", "get", "events", "--field-selector", "reason=Scheduled"))
                 .contains("Successfully assigned tutorial/web-");
+        String replacement = runningReady("tutorial", "web").getFirst().getMetadata().getName();
+        assertThat(kubectl.run("-n", "tutorial", "describe", "pod", replacement))
+                .containsPattern("Controlled By:\\s+ReplicaSet/web-" + hash)
+                .containsPattern("Status:\\s+Running")
+                .contains("Successfully assigned tutorial/" + replacement);
+        assertThat(kubectl.run("describe", "node", "node-1"))
+                .containsPattern("Name:\\s+node-1")
+                .containsPattern("Ready\\s+True")
+                .contains("Non-terminated Pods:");
 
         kubectl.run("-n", "tutorial", "delete", "deployment", "web");
         eventually().untilAsserted(() -> {
