@@ -253,15 +253,10 @@ final class DeploymentReconciler implements Reconciler<String> {
         if (deployment.getStatus() != null && DeploymentStatuses.same(deployment.getStatus(), status)) {
             return status;
         }
-        ObjectNode statusJson = (ObjectNode) KubernetesJson.toTree(status);
-        // A merge patch keeps what it does not mention: a count that dropped to zero must be removed.
-        COUNTS.stream().filter(count -> !statusJson.has(count)).forEach(statusJson::putNull);
-        ObjectNode patch = KubernetesJson.JSON.createObjectNode();
-        patch.putObject("metadata").put("uid", deployment.getMetadata().getUid());
-        patch.set("status", statusJson);
         try {
             client.apps().deployments().inNamespace(deployment.getMetadata().getNamespace())
-                    .withName(deployment.getMetadata().getName()).subresource("status").patch(MERGE, patch.toString());
+                    .withName(deployment.getMetadata().getName()).subresource("status")
+                    .patch(MERGE, StatusPatch.of(deployment.getMetadata().getUid(), status, COUNTS));
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404) {
                 throw e;

@@ -178,15 +178,10 @@ final class ReplicaSetReconciler implements Reconciler<String> {
         if (Objects.equals(replicaSet.getStatus(), status)) {
             return;
         }
-        ObjectNode statusJson = (ObjectNode) KubernetesJson.toTree(status);
-        // A merge patch keeps what it does not mention: a count that dropped to zero must be removed.
-        COUNTS.stream().filter(count -> !statusJson.has(count)).forEach(statusJson::putNull);
-        ObjectNode patch = KubernetesJson.JSON.createObjectNode();
-        patch.putObject("metadata").put("uid", replicaSet.getMetadata().getUid());
-        patch.set("status", statusJson);
         try {
             client.apps().replicaSets().inNamespace(replicaSet.getMetadata().getNamespace())
-                    .withName(replicaSet.getMetadata().getName()).subresource("status").patch(MERGE, patch.toString());
+                    .withName(replicaSet.getMetadata().getName()).subresource("status")
+                    .patch(MERGE, StatusPatch.of(replicaSet.getMetadata().getUid(), status, COUNTS));
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404) {
                 throw e;
