@@ -1,6 +1,7 @@
 package io.kubeplane.apiserver.printing;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.kubeplane.selector.LabelSelector;
 import io.kubeplane.selector.SelectorParseException;
 import java.util.List;
@@ -61,6 +62,11 @@ final class CellFormats {
         } catch (SelectorParseException ex) {
             return "<invalid>";
         }
+    }
+
+    /** @return the containers of a workload's pod template; none when it has no template */
+    static List<Container> templateContainers(@Nullable PodTemplateSpec template) {
+        return template == null || template.getSpec() == null ? List.of() : template.getSpec().getContainers();
     }
 
     /** @return the containers' names joined by commas, as {@code layoutContainerCells} */

@@ -1,7 +1,6 @@
 package io.kubeplane.apiserver.printing;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
@@ -42,15 +41,11 @@ final class DeploymentPrinter extends TypedPrinter<Deployment> {
         DeploymentStatus status = deployment.getStatus() == null ? new DeploymentStatus() : deployment.getStatus();
         // kube-apiserver defaults spec.replicas to 1 when it decodes a stored Deployment.
         int desired = spec.getReplicas() == null ? 1 : spec.getReplicas();
-        List<Container> containers = containers(spec.getTemplate());
+        List<Container> containers = CellFormats.templateContainers(spec.getTemplate());
         return TableRow.of(name(deployment), CellFormats.number(status.getReadyReplicas()) + "/" + desired,
                 (long) CellFormats.number(status.getUpdatedReplicas()),
                 (long) CellFormats.number(status.getAvailableReplicas()), age(deployment, now),
                 CellFormats.containerNames(containers), CellFormats.containerImages(containers),
                 CellFormats.selector(spec.getSelector()));
-    }
-
-    private static List<Container> containers(PodTemplateSpec template) {
-        return template == null || template.getSpec() == null ? List.of() : template.getSpec().getContainers();
     }
 }

@@ -1,7 +1,6 @@
 package io.kubeplane.apiserver.printing;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetSpec;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
@@ -40,14 +39,10 @@ final class ReplicaSetPrinter extends TypedPrinter<ReplicaSet> {
         ReplicaSetStatus status = replicaSet.getStatus() == null ? new ReplicaSetStatus() : replicaSet.getStatus();
         // kube-apiserver defaults spec.replicas to 1 when it decodes a stored ReplicaSet.
         long desired = spec.getReplicas() == null ? 1 : spec.getReplicas();
-        List<Container> containers = containers(spec.getTemplate());
+        List<Container> containers = CellFormats.templateContainers(spec.getTemplate());
         return TableRow.of(name(replicaSet), desired, (long) CellFormats.number(status.getReplicas()),
                 (long) CellFormats.number(status.getReadyReplicas()), age(replicaSet, now),
                 CellFormats.containerNames(containers), CellFormats.containerImages(containers),
                 CellFormats.selector(spec.getSelector()));
-    }
-
-    private static List<Container> containers(PodTemplateSpec template) {
-        return template == null || template.getSpec() == null ? List.of() : template.getSpec().getContainers();
     }
 }
