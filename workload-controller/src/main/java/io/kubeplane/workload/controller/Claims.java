@@ -3,12 +3,19 @@ package io.kubeplane.workload.controller;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.kubeplane.controller.WriteTracker;
+import io.kubeplane.model.KubernetesJson;
 import io.kubeplane.selector.LabelSelector;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a controller claims, as Kubernetes' {@code ControllerRefManager}: it adopts the objects of
@@ -62,6 +69,40 @@ record Claims<T extends HasMetadata>(List<Change<T>> adopt, List<Change<T>> rele
 
     boolean nothingToDo() {
         return adopt.isEmpty() && release.isEmpty();
+    }
+
+    /**
+     * Writes every change as a merge patch of the owner references, guarded by the cached object's
+     * uid and resourceVersion, and tells {@code tracker} what to wait for under {@code key}: adopted
+     * objects coming back under the claimant's index, released ones leaving it.
+     *
+     * @param patch sends a patch for an object; null when the object is gone or changed since the
+     *              cache saw it (its event brings the claim back with fresh state)
+     */
+    void apply(String key, WriteTracker tracker, BiFunction<T, String, @Nullable T> patch) {
+        List<T> adopted = new ArrayList<>();
+        for (Change<T> change : adopt) {
+            T written = patch.apply(change.object(), ownersPatch(change));
+            if (written != null) {
+                adopted.add(written);
+            }
+        }
+        Set<String> released = new HashSet<>();
+        for (Change<T> change : release) {
+            if (patch.apply(change.object(), ownersPatch(change)) != null) {
+                released.add(change.object().getMetadata().getName());
+            }
+        }
+        tracker.wrote(key, adopted, released);
+    }
+
+    private static String ownersPatch(Change<? extends HasMetadata> change) {
+        ObjectNode patch = KubernetesJson.JSON.createObjectNode();
+        ObjectNode metadata = patch.putObject("metadata");
+        metadata.put("uid", change.object().getMetadata().getUid())
+                .put("resourceVersion", change.object().getMetadata().getResourceVersion());
+        metadata.set("ownerReferences", KubernetesJson.toTree(change.ownerReferences()));
+        return patch.toString();
     }
 
     static OwnerReference reference(HasMetadata controller) {

@@ -84,11 +84,7 @@ final class DeploymentReconciler implements Reconciler<String> {
         Claims<ReplicaSet> claims = Claims.of(deployment, LabelSelector.from(deployment.getSpec().getSelector()), owned,
                 replicaSets.byIndex(PodIndexes.ADOPTABLE, deployment.getMetadata().getNamespace()), rs -> true);
         if (!claims.nothingToDo()) {
-            List<ReplicaSet> adopted = new ArrayList<>();
-            claims.adopt().forEach(change -> setOwners(change, adopted));
-            List<ReplicaSet> released = new ArrayList<>();
-            claims.release().forEach(change -> setOwners(change, released));
-            tracker.wrote(key, adopted, names(released));
+            claims.apply(key, tracker, this::patchReplicaSet);
             return Result.DONE;
         }
         List<OwnedReplicaSet> sets = owned.stream()
@@ -127,7 +123,7 @@ final class DeploymentReconciler implements Reconciler<String> {
         if (current.revision() <= newestOld || current.revision() == 0) {
             ObjectNode patch = guarded(current.replicaSet());
             ((ObjectNode) patch.get("metadata")).putObject("annotations").put(Revisions.REVISION, Long.toString(newestOld + 1));
-            return patchReplicaSet(current.replicaSet(), patch);
+            return patchReplicaSet(current.replicaSet(), patch.toString());
         }
         String revision = Long.toString(current.revision());
         Map<String, String> annotations = deployment.getMetadata().getAnnotations();
@@ -163,7 +159,7 @@ final class DeploymentReconciler implements Reconciler<String> {
             ObjectNode annotations = ((ObjectNode) patch.get("metadata")).putObject("annotations");
             NewReplicaSets.scaleAnnotations(deployment, maxSurge).forEach(annotations::put);
             patch.putObject("spec").put("replicas", replicas);
-            ReplicaSet scaled = patchReplicaSet(set.replicaSet(), patch);
+            ReplicaSet scaled = patchReplicaSet(set.replicaSet(), patch.toString());
             if (scaled != null) {
                 written.add(scaled);
                 events.normal(deployment, "ScalingReplicaSet", "Scaled " + (replicas > set.specReplicas() ? "up" : "down")
@@ -227,24 +223,15 @@ final class DeploymentReconciler implements Reconciler<String> {
         return patch;
     }
 
-    private @Nullable ReplicaSet patchReplicaSet(ReplicaSet replicaSet, ObjectNode patch) {
+    private @Nullable ReplicaSet patchReplicaSet(ReplicaSet replicaSet, String patch) {
         try {
             return client.apps().replicaSets().inNamespace(replicaSet.getMetadata().getNamespace())
-                    .withName(replicaSet.getMetadata().getName()).patch(MERGE, patch.toString());
+                    .withName(replicaSet.getMetadata().getName()).patch(MERGE, patch);
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404 && e.getCode() != 409) {
                 throw e;
             }
             return null; // changed or gone since the cache saw it: its event brings the Deployment back
-        }
-    }
-
-    private void setOwners(Claims.Change<ReplicaSet> change, List<ReplicaSet> changed) {
-        ObjectNode patch = guarded(change.object());
-        ((ObjectNode) patch.get("metadata")).set("ownerReferences", KubernetesJson.toTree(change.ownerReferences()));
-        ReplicaSet patched = patchReplicaSet(change.object(), patch);
-        if (patched != null) {
-            changed.add(patched);
         }
     }
 
@@ -263,11 +250,5 @@ final class DeploymentReconciler implements Reconciler<String> {
             }
         }
         return status;
-    }
-
-    private static Set<String> names(List<ReplicaSet> objects) {
-        Set<String> names = new HashSet<>();
-        objects.forEach(o -> names.add(o.getMetadata().getName()));
-        return names;
     }
 }

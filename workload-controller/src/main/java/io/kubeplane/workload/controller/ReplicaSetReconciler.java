@@ -27,7 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -81,12 +81,7 @@ final class ReplicaSetReconciler implements Reconciler<String> {
         Claims<Pod> claims = Claims.of(replicaSet, selector, owned,
                 pods.byIndex(PodIndexes.ADOPTABLE, replicaSet.getMetadata().getNamespace()), PodStates::active);
         if (!claims.nothingToDo()) {
-            // Adopted pods come back under this ReplicaSet's index; released ones leave it.
-            List<Pod> adopted = new ArrayList<>();
-            claims.adopt().forEach(change -> setOwners(change, adopted));
-            List<Pod> released = new ArrayList<>();
-            claims.release().forEach(change -> setOwners(change, released));
-            tracker.wrote(key, adopted, released.stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet()));
+            claims.apply(key, tracker, this::patchPod);
             return Result.DONE; // the patched pods come back as events, which bring the key back
         }
         ReplicaSetPlan plan = replicaSet.getMetadata().getDeletionTimestamp() != null ? new ReplicaSetPlan(0, List.of())
@@ -99,20 +94,15 @@ final class ReplicaSetReconciler implements Reconciler<String> {
         return ReplicaSetStatuses.recheck(replicaSet, owned, clock.instant()).map(Result::requeueAfter).orElse(Result.DONE);
     }
 
-    private void setOwners(Claims.Change<Pod> change, List<Pod> changed) {
-        Pod pod = change.object();
-        ObjectNode patch = KubernetesJson.JSON.createObjectNode();
-        ObjectNode metadata = patch.putObject("metadata");
-        metadata.put("uid", pod.getMetadata().getUid()).put("resourceVersion", pod.getMetadata().getResourceVersion());
-        metadata.set("ownerReferences", KubernetesJson.toTree(change.ownerReferences()));
+    private @Nullable Pod patchPod(Pod pod, String patch) {
         try {
-            changed.add(client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-                    .patch(MERGE, patch.toString()));
+            return client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+                    .patch(MERGE, patch);
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404 && e.getCode() != 409) {
                 throw e;
             }
-            // Gone or changed since the cache saw it: its event brings the claim back with fresh state.
+            return null;
         }
     }
 
